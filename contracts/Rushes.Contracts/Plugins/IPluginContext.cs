@@ -9,7 +9,7 @@ public interface IPluginContext
     /// <summary>The plugin's own folder: where its assemblies and data files are.</summary>
     string PluginDirectory { get; }
 
-    /// <summary>Host settings addressed to this plugin (configuration section <c>Rushes:Plugins:Settings:configuration section <c>Rushes:PluginSettings:&lt;id&gt;</c>lt;idconfiguration section <c>Rushes:PluginSettings:&lt;id&gt;</c>gt;</c>).</summary>
+    /// <summary>Host settings addressed to this plugin (configuration section <c>Plugins:Settings:&lt;plugin id&gt;</c>).</summary>
     IReadOnlyDictionary<string, string> Settings { get; }
 
     /// <summary>Writes a message to the host's log, tagged with the plugin id.</summary>

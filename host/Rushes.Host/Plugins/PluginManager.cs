@@ -132,7 +132,7 @@ public sealed class PluginManager : IDisposable
     {
         if (_options.Disabled.Contains(manifest.Id, StringComparer.Ordinal))
         {
-            return (PluginStatus.Disabled, "disabled by configuration (Rushes:Plugins:Disabled)");
+            return (PluginStatus.Disabled, "disabled by configuration (Plugins:Disabled)");
         }
 
         if (loadedSoFar.FirstOrDefault(p => p.Manifest?.Id == manifest.Id && p.IsLoaded) is { } first)

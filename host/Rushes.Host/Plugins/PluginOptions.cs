@@ -1,10 +1,10 @@
 namespace Rushes.Host.Plugins;
 
-/// <summary>Plugin settings, bound from configuration section <c>Rushes:Plugins</c>.</summary>
+/// <summary>Plugin settings, bound from configuration section <c>Plugins</c>.</summary>
 public sealed class PluginOptions
 {
     /// <summary>The configuration section.</summary>
-    public const string Section = "Rushes:Plugins";
+    public const string Section = "Plugins";
 
     /// <summary>
     /// Folders that hold plugin folders (each with a <c>plugin.json</c>). Relative paths are taken
@@ -18,7 +18,7 @@ public sealed class PluginOptions
     /// <summary>An allow-list file; when set, only plugins pinned there load.</summary>
     public string? AllowList { get; set; }
 
-    /// <summary>Settings handed to each plugin, by plugin id (<c>Rushes:Plugins:Settings:&lt;id&gt;:&lt;key&gt;</c>).</summary>
+    /// <summary>Settings handed to each plugin, by plugin id (<c>Plugins:Settings:&lt;id&gt;:&lt;key&gt;</c>).</summary>
     public Dictionary<string, Dictionary<string, string>> Settings { get; init; } = [];
 
     /// <summary>Whether to search the <c>plugins</c> folder beside the host (on by default).</summary>

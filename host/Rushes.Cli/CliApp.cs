@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Rushes.Cli.Commands;
+using Rushes.Contracts.Plugins;
+using Rushes.Host.Plugins;
+
+namespace Rushes.Cli;
+
+/// <summary>
+/// The rushes command line. Every command follows the same conventions: results on stdout (one JSON
+/// document with --json), logs and progress on stderr, the exit codes in <see cref="ExitCodes"/>, and
+/// errors that name the file, the field and what was expected, with a stack trace only under --verbose.
+/// </summary>
+public static class CliApp
+{
+    /// <summary>Runs a command line to its exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var root = BuildCommands(stdout, stderr, cancellationToken);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await stderr.WriteLineAsync($"rushes: {error.Message}");
+            }
+
+            await stderr.WriteLineAsync("Run 'rushes --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, cancellationToken);
+    }
+
+    /// <summary>The command tree.</summary>
+    public static RootCommand BuildCommands(TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var root = new RootCommand("Rushes: verify, inspect, decode, frame, colour and deliver studio camera files.");
+        root.Options.Add(GlobalOptions.Verbose);
+        root.Options.Add(GlobalOptions.Plugins);
+        root.Options.Add(GlobalOptions.Config);
+        root.Options.Add(GlobalOptions.Set);
+
+        Func<Func<CommandContext, Task<int>>, Func<ParseResult, CancellationToken, Task<int>>> run =
+            body => (parse, token) => RunGuardedAsync(parse, stdout, stderr, body, CancellationTokenSource.CreateLinkedTokenSource(token, cancellationToken).Token);
+
+        root.Subcommands.Add(VersionCommand.Create(run));
+        root.Subcommands.Add(PluginsCommand.Create(run));
+        root.Subcommands.Add(InspectCommand.Create(run));
+        return root;
+    }
+
+    private static async Task<int> RunGuardedAsync(ParseResult parse, TextWriter stdout, TextWriter stderr, Func<CommandContext, Task<int>> body, CancellationToken token)
+    {
+        var context = new CommandContext(parse, stdout, stderr, () => HostFactory.Build(parse), token);
+        try
+        {
+            return await body(context);
+        }
+        catch (Exception ex)
+        {
+            return Report(ex, parse, stdout, stderr);
+        }
+        finally
+        {
+            context.DisposeHost();
+        }
+    }
+
+    /// <summary>Turns an exception into its message, its exit code and, with --json, a JSON error document.</summary>
+    internal static int Report(Exception ex, ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        var (code, kind, message, file, field, expected) = ex switch
+        {
+            CliException c => (c.ExitCode, c.ExitCode == ExitCodes.Usage ? "usage" : c.ExitCode == ExitCodes.Input ? "input" : "environment", c.Message, c.File, c.Field, c.Expected),
+            InputException i => (ExitCodes.Input, "input", i.Message, i.File, i.Field, i.Expected),
+            PluginManifestException m => (ExitCodes.Environment, "environment", m.Message, m.File, m.Field, m.Expected),
+            PluginFaultException p => (ExitCodes.PluginFault, "plugin-fault", p.Message, null, null, null),
+            OperationCanceledException => (ExitCodes.Cancelled, "cancelled", "Cancelled.", null, null, null),
+            UnauthorizedAccessException or IOException => (ExitCodes.Environment, "environment", ex.Message, null, null, null),
+            _ => (ExitCodes.Internal, "internal", $"internal error: {ex.GetType().Name}: {ex.Message} (run with --verbose for details, and please report it)", null, null, null),
+        };
+
+        var diagnostic = Diagnostic.Error(message, file, field, expected);
+        stderr.WriteLine($"rushes: error: {diagnostic}");
+        if (parse.GetValue(GlobalOptions.Verbose))
+        {
+            stderr.WriteLine(ex.ToString());
+        }
+
+        if (WantsJson(parse))
+        {
+            JsonOutput.Write(stdout, new JsonObject
+            {
+                ["error"] = new JsonObject
+                {
+                    ["kind"] = kind,
+                    ["exitCode"] = code,
+                    ["message"] = message,
+                    ["file"] = file,
+                    ["field"] = field,
+                    ["expected"] = expected,
+                },
+            });
+        }
+
+        return code;
+    }
+
+    private static bool WantsJson(ParseResult parse)
+        => parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--json") is Option<bool> json && parse.GetValue(json);
+}
