@@ -150,7 +150,7 @@ internal sealed class PluginManifestValidator : AbstractValidator<PluginManifest
         RuleFor(m => m.Kinds).NotEmpty().WithMessage("lists no kinds").WithState(_ => string.Join(", ", PluginKindNames.All));
         RuleForEach(m => m.Kinds).Must(k => PluginKindNames.TryParse(k, out _))
             .WithMessage((_, k) => $"'{k}' is not a plugin kind").WithState(_ => string.Join(", ", PluginKindNames.All));
-        RuleFor(m => m.EntryAssembly).Must(IsSafeRelativePath).Must(e => e.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+        RuleFor(m => m.EntryAssembly).Must(e => IsSafeRelativePath(e) && e.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
             .WithMessage(m => $"'{m.EntryAssembly}' is not an assembly inside the plugin folder").WithState(_ => "a relative path to a .dll, such as MyPlugin.dll");
         RuleFor(m => m).Must(m => m.Files.ContainsKey(m.EntryAssembly)).OverridePropertyName("files")
             .WithMessage(m => $"does not list the entry assembly '{m.EntryAssembly}'").WithState(_ => "every file of the plugin, with its SHA-256");
