@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -38,7 +39,7 @@ public static class Golden
     public static void VerifyJson(string json, string name, [CallerFilePath] string sourceFile = "")
     {
         var node = JsonNode.Parse(json) ?? throw new ArgumentException("The JSON is null.", nameof(json));
-        VerifyText(node.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), name, "json", sourceFile);
+        VerifyText(node.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), name, "json", sourceFile);
     }
 
     /// <summary>Approves an image by numeric tolerance, not bytes; the golden file is a float PFM.</summary>

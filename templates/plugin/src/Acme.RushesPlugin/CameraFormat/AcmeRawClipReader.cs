@@ -154,11 +154,11 @@ internal sealed class AcmeRawClipReader : IClipReader
                     }
 
                     // Normalize so that the largest code value, 65535, is 1.0.
-                    var scale = 1.0 / (65535.0 * rows * columns);
+                    var divisor = 65535.0 * rows * columns;
                     var at = (y * width) + x;
-                    red[at] = (float)(r * scale);
-                    green[at] = (float)(g * scale);
-                    blue[at] = (float)(b * scale);
+                    red[at] = (float)(r / divisor);
+                    green[at] = (float)(g / divisor);
+                    blue[at] = (float)(b / divisor);
                 }
             }
         }
