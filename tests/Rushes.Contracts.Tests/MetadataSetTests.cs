@@ -65,7 +65,8 @@ public class MetadataSetTests
     public void Empty_has_nothing()
     {
         Assert.Empty(MetadataSet.Empty);
-        Assert.Equal(0, MetadataSet.Empty.Count);
+        var count = MetadataSet.Empty.Count;
+        Assert.Equal(0, count);
         Assert.False(MetadataSet.Empty["x"].IsPresent);
         Assert.Empty(MetadataSet.Create().Build());
     }

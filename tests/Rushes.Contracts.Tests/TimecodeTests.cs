@@ -338,6 +338,16 @@ public class TimecodeTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Timecode.FromFrames(0, default));
         Assert.Throws<ArgumentOutOfRangeException>(() => Timecode.FromParts(0, 0, 0, 0, default));
         Assert.False(Timecode.TryParse("00:00:00:00", default, out _, out _));
+
+        // A quarter of a frame a second rounds to no frames per timecode second.
+        var tooSlow = new FrameRate(1, 4);
+        Assert.Equal(0, tooSlow.TimecodeBase);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Timecode.FromFrames(10, tooSlow));
+        Assert.False(Timecode.TryParse("00:00:00:00", tooSlow, out _, out var error));
+        Assert.Contains("at least one frame", error, StringComparison.Ordinal);
+
+        // Half a frame a second is the slowest rate with a timecode: one label a second.
+        Assert.Equal("00:01:00:00", Timecode.FromFrames(60, new FrameRate(1, 2)).ToString());
     }
 
     [Theory]
@@ -475,7 +485,10 @@ public class TimecodeTests
 
         Assert.True(early < late);
         Assert.True(late > early);
-        Assert.True(early <= early);
+        var same = Timecode.Parse("00:00:10:00", FrameRate.Fps25);
+        Assert.True(early <= same);
+        Assert.True(early >= same);
+        Assert.False(early < same);
         Assert.True(late >= early);
         Assert.Equal(-1, early.CompareTo(late));
         Assert.Equal(0, late.CompareTo(late));

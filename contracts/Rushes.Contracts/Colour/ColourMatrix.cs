@@ -67,7 +67,11 @@ public sealed class ColourMatrix : IEquatable<ColourMatrix>
         var c01 = (a[5] * a[6]) - (a[3] * a[8]);
         var c02 = (a[3] * a[7]) - (a[4] * a[6]);
         var det = (a[0] * c00) + (a[1] * c01) + (a[2] * c02);
-        if (Math.Abs(det) < 1e-300)
+
+        // Relative to the largest determinant rows of these lengths can have (Hadamard's bound), so that
+        // a matrix that is singular but for rounding is caught at any scale.
+        var bound = RowNorm(a, 0) * RowNorm(a, 1) * RowNorm(a, 2);
+        if (!double.IsFinite(det) || Math.Abs(det) <= 1e-12 * bound)
         {
             throw new InvalidOperationException("The colour matrix is singular and has no inverse.");
         }
@@ -86,6 +90,9 @@ public sealed class ColourMatrix : IEquatable<ColourMatrix>
 
         return new ColourMatrix(inv, o);
     }
+
+    private static double RowNorm(double[] m, int row)
+        => Math.Sqrt((m[row * 3] * m[row * 3]) + (m[(row * 3) + 1] * m[(row * 3) + 1]) + (m[(row * 3) + 2] * m[(row * 3) + 2]));
 
     /// <summary>Applies the transform to one RGB triple.</summary>
     public (double R, double G, double B) Apply(double r, double g, double b)

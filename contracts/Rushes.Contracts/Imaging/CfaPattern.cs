@@ -67,10 +67,11 @@ public sealed class CfaPattern : IEquatable<CfaPattern>
 
     /// <summary>True for a 2×2 red-green-blue Bayer tile.</summary>
     public bool IsBayer => Width == 2 && Height == 2
-        && _colours.Count(c => c == CfaColour.Green) == 2 && _colours.Contains(CfaColour.Red) && _colours.Contains(CfaColour.Blue);
+        && ((_colours[0] == CfaColour.Green && _colours[3] == CfaColour.Green) || (_colours[1] == CfaColour.Green && _colours[2] == CfaColour.Green))
+        && _colours.Contains(CfaColour.Red) && _colours.Contains(CfaColour.Blue);
 
     /// <summary>The colour of the photosite at image position (x, y).</summary>
-    public CfaColour ColourAt(int x, int y) => _colours[((y % Height) * Width) + (x % Width)];
+    public CfaColour ColourAt(int x, int y) => _colours[(Wrap(y, Height) * Width) + Wrap(x, Width)];
 
     /// <summary>The pattern as seen from an image cropped at (x, y) of this one.</summary>
     public CfaPattern Shifted(int x, int y)
@@ -92,9 +93,9 @@ public sealed class CfaPattern : IEquatable<CfaPattern>
     {
         ArgumentNullException.ThrowIfNull(letters);
         var side = (int)Math.Round(Math.Sqrt(letters.Length));
-        if (side * side != letters.Length || side == 0)
+        if (side * side != letters.Length || side is < 1 or > 8)
         {
-            throw new FormatException($"'{letters}' is not a square CFA tile; expected 4, 9, 16, 25 or 36 letters from R, G, B, C, M, Y, W.");
+            throw new FormatException($"'{letters}' is not a square CFA tile of 1 to 8 photosites a side; expected 4, 9, 16, 25 or 36 letters (up to 64) from R, G, B, C, M, Y, W.");
         }
 
         return new CfaPattern(side, side, letters.Select(ToColour).ToArray());
@@ -110,6 +111,13 @@ public sealed class CfaPattern : IEquatable<CfaPattern>
             'W' => CfaColour.White,
             _ => throw new FormatException($"'{c}' in '{letters}' is not a CFA colour; expected one of R, G, B, C, M, Y, W."),
         };
+    }
+
+    // The position within the tile, also for positions left of or above the origin.
+    private static int Wrap(int position, int size)
+    {
+        var r = position % size;
+        return r < 0 ? r + size : r;
     }
 
     /// <summary>The tile as letters, row by row.</summary>

@@ -95,10 +95,11 @@ public sealed class MetadataValue : IEquatable<MetadataValue>
     public DateTimeOffset? AsDateTime() => _value is DateTimeOffset d ? d : null;
 
     /// <summary>The numbers, for NumberList values.</summary>
-    public IReadOnlyList<double>? AsNumberList() => _value as double[];
+    public IReadOnlyList<double>? AsNumberList() => _value is double[] list ? Array.AsReadOnly(list) : null;
 
+    // The cast matters: a bare null would convert to an empty ReadOnlyMemory through byte[], not to a null.
     /// <summary>The bytes, for Bytes values.</summary>
-    public ReadOnlyMemory<byte>? AsBytes() => _value is byte[] b ? b : null;
+    public ReadOnlyMemory<byte>? AsBytes() => _value is byte[] b ? new ReadOnlyMemory<byte>(b) : (ReadOnlyMemory<byte>?)null;
 
     /// <summary>The value as invariant text, with its unit; a missing value reads <c>Missing (reason)</c>.</summary>
     public override string ToString()

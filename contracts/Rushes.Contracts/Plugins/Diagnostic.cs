@@ -44,7 +44,7 @@ public sealed record Diagnostic
     public static Diagnostic Error(string message, string? file = null, string? field = null, string? expected = null)
         => new() { Severity = DiagnosticSeverity.Error, Message = message, File = file, Field = field, Expected = expected };
 
-    /// <summary>One line: <c>file: field: message (expected: ...)</c>.</summary>
+    /// <summary>One line: <c>file: field: message (expected ...)</c>.</summary>
     public override string ToString()
     {
         var where = string.Join(": ", new[] { File, Field }.Where(s => !string.IsNullOrEmpty(s)));

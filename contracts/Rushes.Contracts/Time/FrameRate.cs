@@ -34,13 +34,13 @@ public readonly struct FrameRate : IEquatable<FrameRate>
     public double FramesPerSecond => (double)Numerator / Denominator;
 
     /// <summary>The integer frame count per timecode second: 24 for 23.976, 30 for 29.97.</summary>
-    public int TimecodeBase => (int)((Numerator + (Denominator / 2)) / Denominator);
+    public int TimecodeBase => Denominator == 0 ? 0 : (int)((Numerator + (Denominator / 2)) / Denominator);
 
     /// <summary>True for the NTSC-family rates (x/1001), where drop-frame timecode exists at 30 and 60.</summary>
     public bool IsNtscFamily => Denominator == 1001;
 
     /// <summary>True when SMPTE drop-frame timecode is defined for this rate (29.97 and 59.94).</summary>
-    public bool SupportsDropFrame => IsNtscFamily && TimecodeBase % 30 == 0;
+    public bool SupportsDropFrame => IsNtscFamily && TimecodeBase is 30 or 60;
 
     /// <summary>23.976 (24000/1001).</summary>
     public static FrameRate Fps23_976 { get; } = new(24000, 1001);
@@ -98,7 +98,8 @@ public readonly struct FrameRate : IEquatable<FrameRate>
             return false;
         }
 
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var fps) || !(fps > 0) || fps > 10_000)
+        // Below a millionth of a frame a second the six-decimal form of FromDouble would round to zero.
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var fps) || !(fps >= 1e-6) || fps > 10_000)
         {
             return false;
         }
@@ -116,18 +117,23 @@ public readonly struct FrameRate : IEquatable<FrameRate>
         }
 
         var whole = Math.Round(fps);
-        if (Math.Abs(fps - whole) < 1e-6)
+        if (whole >= 1 && Math.Abs(fps - whole) < 1e-6)
         {
             return new FrameRate((long)whole, 1);
         }
 
         var ntscBase = Math.Round(fps * 1001 / 1000);
-        if (Math.Abs(fps - (ntscBase * 1000 / 1001)) < 0.01)
+        if (ntscBase >= 1 && Math.Abs(fps - (ntscBase * 1000 / 1001)) < 0.01)
         {
             return new FrameRate((long)ntscBase * 1000, 1001);
         }
 
         var r = Rational.Parse(fps.ToString("0.######", CultureInfo.InvariantCulture));
+        if (r.Numerator <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(fps), $"A frame rate must be at least 0.000001 fps; got {fps}.");
+        }
+
         return new FrameRate(r.Numerator, r.Denominator);
     }
 

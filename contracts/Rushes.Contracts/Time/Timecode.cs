@@ -197,9 +197,9 @@ public readonly struct Timecode : IEquatable<Timecode>, IComparable<Timecode>
 
     private static void CheckDropFrame(FrameRate rate, bool dropFrame)
     {
-        if (rate.Numerator == 0)
+        if (rate.TimecodeBase < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(rate), "A timecode needs a frame rate.");
+            throw new ArgumentOutOfRangeException(nameof(rate), $"A timecode needs a frame rate of at least one frame per timecode second; got {rate} fps.");
         }
 
         if (dropFrame && !rate.SupportsDropFrame)
