@@ -1,0 +1,94 @@
+namespace Rushes.Plugins.AcesCore;
+
+/// <summary>The ACES log encodings of AP1 linear values, evaluated in double precision.</summary>
+internal enum AcesCurve
+{
+    /// <summary>AP1 linear to ACEScct (Academy S-2016-001).</summary>
+    LinearToAcesCct,
+
+    /// <summary>ACEScct to AP1 linear.</summary>
+    AcesCctToLinear,
+
+    /// <summary>AP1 linear to ACEScc (Academy S-2014-003).</summary>
+    LinearToAcesCc,
+
+    /// <summary>ACEScc to AP1 linear.</summary>
+    AcesCcToLinear,
+}
+
+/// <summary>The curves' formulas and exact constants.</summary>
+internal static class AcesCurves
+{
+    // ACEScct (S-2016-001): a linear toe below X_BRK joined to the ACEScc log segment.
+    public const double CctXBreak = 0.0078125;
+    public const double CctYBreak = 0.155251141552511;
+    public const double CctA = 10.5402377416545;
+    public const double CctB = 0.0729055341958355;
+
+    // Shared log segment: (log2(lin) + 9.72) / 17.52.
+    public const double LogOffset = 9.72;
+    public const double LogScale = 17.52;
+
+    // ACEScc (S-2014-003).
+    private const double HalfMax = 65504.0;
+    private static readonly double TwoPowMinus16 = Math.Pow(2, -16);
+    private static readonly double TwoPowMinus15 = Math.Pow(2, -15);
+    private static readonly double CcToeEnd = (LogOffset - 15) / LogScale;
+    private static readonly double CcHalfMax = (Math.Log2(HalfMax) + LogOffset) / LogScale;
+
+    public static AcesCurve Inverse(AcesCurve curve) => curve switch
+    {
+        AcesCurve.LinearToAcesCct => AcesCurve.AcesCctToLinear,
+        AcesCurve.AcesCctToLinear => AcesCurve.LinearToAcesCct,
+        AcesCurve.LinearToAcesCc => AcesCurve.AcesCcToLinear,
+        AcesCurve.AcesCcToLinear => AcesCurve.LinearToAcesCc,
+        _ => throw new ArgumentOutOfRangeException(nameof(curve)),
+    };
+
+    public static double Evaluate(AcesCurve curve, double x) => curve switch
+    {
+        AcesCurve.LinearToAcesCct => LinearToCct(x),
+        AcesCurve.AcesCctToLinear => CctToLinear(x),
+        AcesCurve.LinearToAcesCc => LinearToCc(x),
+        AcesCurve.AcesCcToLinear => CcToLinear(x),
+        _ => throw new ArgumentOutOfRangeException(nameof(curve)),
+    };
+
+    public static double LinearToCct(double lin)
+        => lin <= CctXBreak ? (CctA * lin) + CctB : (Math.Log2(lin) + LogOffset) / LogScale;
+
+    public static double CctToLinear(double cct)
+        => cct > CctYBreak ? Math.Pow(2, (LogScale * cct) - LogOffset) : (cct - CctB) / CctA;
+
+    public static double LinearToCc(double lin)
+    {
+        if (double.IsNaN(lin))
+        {
+            return lin;
+        }
+
+        if (lin <= 0)
+        {
+            return (-16 + LogOffset) / LogScale;
+        }
+
+        return lin < TwoPowMinus15
+            ? (Math.Log2(TwoPowMinus16 + (lin / 2)) + LogOffset) / LogScale
+            : (Math.Log2(lin) + LogOffset) / LogScale;
+    }
+
+    public static double CcToLinear(double cc)
+    {
+        if (double.IsNaN(cc))
+        {
+            return cc;
+        }
+
+        if (cc < CcToeEnd)
+        {
+            return (Math.Pow(2, (LogScale * cc) - LogOffset) - TwoPowMinus16) * 2;
+        }
+
+        return cc < CcHalfMax ? Math.Pow(2, (LogScale * cc) - LogOffset) : HalfMax;
+    }
+}
