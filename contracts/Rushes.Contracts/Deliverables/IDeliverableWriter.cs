@@ -1,8 +1,10 @@
 namespace Rushes.Contracts.Deliverables;
 
 /// <summary>
-/// Writes one deliverable. Frames arrive one call at a time in ascending order. Nothing is final
-/// until <see cref="Complete"/>; disposing a writer that did not complete discards its temporaries.
+/// Writes one deliverable. Frames arrive one call at a time in ascending order. Every file is
+/// committed atomically through <see cref="IOutputTarget"/>: a per-frame writer may commit each
+/// frame's file as soon as it is whole, a movie writer commits in <see cref="Complete"/>. Disposing a
+/// writer that did not complete discards its uncommitted temporaries.
 /// </summary>
 public interface IDeliverableWriter : IDisposable
 {

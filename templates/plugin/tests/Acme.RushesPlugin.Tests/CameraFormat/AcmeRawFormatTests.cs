@@ -11,6 +11,8 @@ namespace Acme.RushesPlugin.Tests.CameraFormat;
 
 public sealed class AcmeRawFormatTests : IDisposable
 {
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
     private readonly TempDirectory _temp = new();
     private readonly AcmeRawFormat _format = new();
 
@@ -61,7 +63,7 @@ public sealed class AcmeRawFormatTests : IDisposable
             diagnostics = clip.Diagnostics.Select(d => d.ToString()),
         };
 
-        Golden.VerifyJson(JsonSerializer.Serialize(report), "metadata");
+        Golden.VerifyJson(JsonSerializer.Serialize(report, JsonOptions), "metadata");
     }
 
     [Fact]

@@ -12,6 +12,8 @@ namespace Acme.RushesPlugin.Tests.ColourTransform;
 
 public sealed class ExposureTransformTests
 {
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
     private readonly ExposureTransformProvider _provider = new();
 
     [Fact]
@@ -43,7 +45,7 @@ public sealed class ExposureTransformTests
             }),
         };
 
-        Golden.VerifyJson(JsonSerializer.Serialize(report), "transforms");
+        Golden.VerifyJson(JsonSerializer.Serialize(report, JsonOptions), "transforms");
     }
 
     [Fact]
