@@ -42,7 +42,11 @@ public static class CliApp
         root.Options.Add(GlobalOptions.Set);
 
         Func<Func<CommandContext, Task<int>>, Func<ParseResult, CancellationToken, Task<int>>> run =
-            body => (parse, token) => RunGuardedAsync(parse, stdout, stderr, body, CancellationTokenSource.CreateLinkedTokenSource(token, cancellationToken).Token);
+            body => async (parse, token) =>
+            {
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, cancellationToken);
+                return await RunGuardedAsync(parse, stdout, stderr, body, linked.Token);
+            };
 
         root.Subcommands.Add(VersionCommand.Create(run));
         root.Subcommands.Add(PluginsCommand.Create(run));

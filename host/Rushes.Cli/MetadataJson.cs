@@ -39,7 +39,7 @@ public static class MetadataJson
             MetadataValueKind.Rational => value.AsRational()!.Value.ToString(),
             MetadataValueKind.Timecode => value.AsTimecode()!.Value.ToString(),
             MetadataValueKind.DateTime => value.AsDateTime()!.Value.ToString("O", CultureInfo.InvariantCulture),
-            MetadataValueKind.NumberList => new JsonArray([.. value.AsNumberList()!.Select(d => (JsonNode)(double.IsFinite(d) ? d : 0))]),
+            MetadataValueKind.NumberList => new JsonArray([.. value.AsNumberList()!.Select(d => (double.IsFinite(d) ? JsonValue.Create(d) : null))]),
             MetadataValueKind.Bytes => Convert.ToBase64String(value.AsBytes()!.Value.Span),
             _ => value.ToString(),
         };

@@ -97,6 +97,21 @@ public sealed class CliTests
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Inspect_of_a_folder_does_not_follow_a_link_back_up_the_tree()
+    {
+        using var fixture = new FixturePlugins("Good");
+        var card = Path.Combine(fixture.Root, "card");
+        Directory.CreateDirectory(Path.Combine(card, "A001"));
+        File.WriteAllText(Path.Combine(card, "A001", "A001C001.card"), Card);
+        Directory.CreateSymbolicLink(Path.Combine(card, "A001", "loop"), card);
+
+        var (code, output, _) = await CliRunner.RunAsync(CliRunner.WithPlugins(fixture.Root, "inspect", card, "--json"));
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal("A001C001", Assert.Single(JsonNode.Parse(output)!["clips"]!.AsArray())!["name"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData(new[] { "frobnicate" }, ExitCodes.Usage)]
     [InlineData(new[] { "plugins", "--no-such-option" }, ExitCodes.Usage)]

@@ -73,6 +73,11 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         long den = 1;
         while (decimal.Truncate(dec) != dec && den < 1_000_000_000_000L)
         {
+            if (Math.Abs(dec) > 1e27m)
+            {
+                return false;
+            }
+
             dec *= 10;
             den *= 10;
         }

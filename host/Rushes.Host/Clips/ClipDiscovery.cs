@@ -14,11 +14,12 @@ public sealed record DiscoveredClip(RoutedFormat Format, ClipLocation Location);
 /// </summary>
 public sealed class ClipDiscovery(CameraFormatRegistry registry, PluginGuard guard)
 {
-    /// <summary>Folders never searched: MHL histories and hidden folders.</summary>
+    /// <summary>Folders never searched: MHL histories, hidden folders, and links (a link up the tree would loop).</summary>
     private static bool IsSkipped(string directory)
     {
         var name = Path.GetFileName(directory);
-        return name.StartsWith('.') || string.Equals(name, "ascmhl", StringComparison.OrdinalIgnoreCase);
+        return name.StartsWith('.') || string.Equals(name, "ascmhl", StringComparison.OrdinalIgnoreCase)
+            || new DirectoryInfo(directory).LinkTarget is not null;
     }
 
     /// <summary>The clips at a path; for a file, the clip that holds it. Grouping problems are returned as diagnostics.</summary>

@@ -260,15 +260,17 @@ public sealed class PluginManager : IDisposable
 
         var declared = manifest.Kinds.Select(k => PluginKindNames.TryParse(k, out var kind) ? kind : default).ToHashSet();
         var found = components.Select(c => c.Kind).ToHashSet();
-        if (declared.Except(found).FirstOrDefault() is var missing && declared.Except(found).Any())
+        var missing = declared.Except(found).ToList();
+        if (missing.Count > 0)
         {
-            record.Set(PluginStatus.Malfunctioned, $"its manifest declares kind '{PluginKindNames.ToName(missing)}', but it exports no public class implementing it");
+            record.Set(PluginStatus.Malfunctioned, $"its manifest declares kind '{PluginKindNames.ToName(missing[0])}', but it exports no public class implementing it");
             return;
         }
 
-        if (found.Except(declared).Any())
+        var undeclared = found.Except(declared).ToList();
+        if (undeclared.Count > 0)
         {
-            record.Set(PluginStatus.Malfunctioned, $"it exports kind '{PluginKindNames.ToName(found.Except(declared).First())}', which its manifest does not declare");
+            record.Set(PluginStatus.Malfunctioned, $"it exports kind '{PluginKindNames.ToName(undeclared[0])}', which its manifest does not declare");
             return;
         }
 
