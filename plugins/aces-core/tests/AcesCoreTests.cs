@@ -33,7 +33,7 @@ public sealed partial class AcesCoreTests
     [Fact]
     public void OcioBuiltinVectorsPass()
     {
-        var path = Path.Combine(Conformance.Root, "color", "ocio-builtin-vectors.json");
+        var path = Path.Combine(ConformanceData.Root, "color", "ocio-builtin-vectors.json");
         using var json = JsonDocument.Parse(File.ReadAllText(path));
         var checkedNames = new List<string>();
         var failures = new List<string>();

@@ -1,10 +1,15 @@
-namespace Rushes.Plugins.AcesCore.Tests;
+namespace Rushes.Testing;
 
-/// <summary>Finds the shared conformance data: $RUSHES_CONFORMANCE, else a shared/conformance folder above the test binaries.</summary>
-internal static class Conformance
+/// <summary>
+/// Finds the third-party conformance data: $RUSHES_CONFORMANCE, else a <c>shared/conformance</c> folder
+/// above the test binaries (the layout of a clone beside the shared data, as in CI).
+/// </summary>
+public static class ConformanceData
 {
+    /// <summary>The environment variable that overrides the location.</summary>
     public const string Variable = "RUSHES_CONFORMANCE";
 
+    /// <summary>The conformance root folder.</summary>
     public static string Root
     {
         get
@@ -19,7 +24,7 @@ internal static class Conformance
 
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             {
-                var candidate = Path.Combine(dir.FullName, "shared", "conformance");
+                var candidate = System.IO.Path.Combine(dir.FullName, "shared", "conformance");
                 if (Directory.Exists(candidate))
                 {
                     return candidate;
@@ -29,4 +34,7 @@ internal static class Conformance
             throw new DirectoryNotFoundException($"No shared/conformance folder above {AppContext.BaseDirectory}; set {Variable} to it.");
         }
     }
+
+    /// <summary>A path inside the conformance root, e.g. <c>Path("mhl", "xsd")</c>.</summary>
+    public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
 }
