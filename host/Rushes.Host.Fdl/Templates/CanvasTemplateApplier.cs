@@ -126,7 +126,7 @@ public static class CanvasTemplateApplier
 
                 var visible = g.Size(layer, axis) - Math.Max(0, -theoretical[(int)layer, axis]);
                 visible = Math.Min(visible, output[axis] - g.Anchor(layer, axis));
-                g.SetSize(layer, axis, visible);
+                g.SetSize(layer, axis, Math.Max(visible, 0));
             }
 
             g.SetSize(Layer.Effective, axis, Math.Min(g.Size(Layer.Effective, axis), output[axis]));
@@ -175,6 +175,11 @@ public static class CanvasTemplateApplier
                 var size = Math.Min(g.Size(layer, axis), rounded[axis] - anchor);
                 g.SetSize(layer, axis, Math.Min(size, effectiveSize));
             }
+        }
+
+        if (g.Size(Layer.Framing, 0) <= 0 || g.Size(Layer.Framing, 1) <= 0)
+        {
+            throw Error(template, LayerPaths.Framing, $"its maximum dimensions and alignment crop framing decision '{decision.Id}' out of the output entirely", "a template whose crop keeps the framing decision in view");
         }
 
         // Phase 10: the output canvas, framing decision and document.
