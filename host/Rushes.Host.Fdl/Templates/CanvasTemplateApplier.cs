@@ -81,10 +81,12 @@ public static class CanvasTemplateApplier
         double[] maxSize = max is { } mx ? [mx.Width, mx.Height] : [0, 0];
         double[] output = new double[2];
         double[] shift = new double[2];
+        var atMaximum = new bool[2];
         for (var axis = 0; axis < 2; axis++)
         {
             // Phase 6: pad, crop or fit, each axis on its own.
-            output[axis] = pad ? maxSize[axis] : max is not null && box[axis] > maxSize[axis] ? maxSize[axis] : box[axis];
+            atMaximum[axis] = pad || (max is not null && box[axis] > maxSize[axis]);
+            output[axis] = atMaximum[axis] ? maxSize[axis] : box[axis];
 
             // Phase 7: the content shift that places the fit layer in the target and the target in the output.
             var overflow = box[axis] - output[axis];
@@ -146,7 +148,9 @@ public static class CanvasTemplateApplier
         for (var axis = 0; axis < 2; axis++)
         {
             var unrounded = g.Size(Layer.Canvas, axis);
-            rounded[axis] = RoundCanvas(unrounded, round);
+            // A padded or cropped axis is already the maximum, an integer the output may not exceed:
+            // rounding has no effect there (spec §7.4.12), even for an odd maximum under 'even'.
+            rounded[axis] = atMaximum[axis] ? (int)unrounded : RoundCanvas(unrounded, round);
             var half = (rounded[axis] - unrounded) / 2;
             translation[axis] = shift[axis] + half;
             foreach (var layer in (Layer[])[Layer.Effective, Layer.Protection, Layer.Framing])
