@@ -52,6 +52,7 @@ public static class CliApp
         root.Subcommands.Add(PluginsCommand.Create(run));
         root.Subcommands.Add(InspectCommand.Create(run));
         root.Subcommands.Add(FdlCommand.Create(run));
+        root.Subcommands.Add(AmfCommand.Create(run));
         return root;
     }
 

@@ -40,12 +40,12 @@ public static class AmfReader
         var info = new FileInfo(path);
         if (!info.Exists)
         {
-            throw new InputException($"{path}: no such AMF file.", path, null, "an existing .amf file");
+            throw new InputException("no such AMF file.", path, null, "an existing .amf file");
         }
 
         if (info.Length > MaxFileBytes)
         {
-            throw new InputException($"{path} is {info.Length} bytes; an AMF may be at most {MaxFileBytes} bytes.", path, null, $"at most {MaxFileBytes} bytes");
+            throw new InputException($"the file is {info.Length} bytes; an AMF may be at most {MaxFileBytes} bytes.", path, null, $"at most {MaxFileBytes} bytes");
         }
 
         return Validate(File.ReadAllBytes(path));

@@ -9,9 +9,9 @@ public sealed class AmfValidationException : InputException
     public AmfValidationException(string file, IReadOnlyList<AmfIssue> issues)
         : base(issues.Count switch
         {
-            0 => $"{file} is not a valid AMF.",
-            1 => $"{file} is not a valid AMF: {issues[0]}",
-            _ => $"{file} is not a valid AMF ({issues.Count} issues); first: {issues[0]}",
+            0 => "not a valid AMF.",
+            1 => $"not a valid AMF: {issues[0]}",
+            _ => $"not a valid AMF ({issues.Count} issues); first: {issues[0]}",
         }, file, issues.Count > 0 && issues[0].Line > 0 ? $"line {issues[0].Line}" : null, "a valid ACES Metadata File (v1.0 or v2.0)")
         => Issues = issues;
 

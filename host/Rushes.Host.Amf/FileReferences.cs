@@ -45,19 +45,19 @@ public static class FileReferences
         var reference = transform.File ?? throw new ArgumentException("The transform has no file reference.", nameof(transform));
         if (Problem(reference) is { } problem)
         {
-            throw new InputException($"{amfPath}, line {transform.Line}: file reference '{reference}' {problem}.", amfPath, $"line {transform.Line}: file", "a file name relative to the AMF's folder");
+            throw new InputException($"file reference '{reference}' {problem}.", amfPath, $"line {transform.Line}: file", "a file name relative to the AMF's folder");
         }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(amfPath))!;
         var full = Path.GetFullPath(Path.Combine(folder, reference));
         if (!full.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
-            throw new InputException($"{amfPath}, line {transform.Line}: file reference '{reference}' resolves outside the AMF's folder.", amfPath, $"line {transform.Line}: file", "a file inside the AMF's folder");
+            throw new InputException($"file reference '{reference}' resolves outside the AMF's folder.", amfPath, $"line {transform.Line}: file", "a file inside the AMF's folder");
         }
 
         if (!File.Exists(full))
         {
-            throw new InputException($"{amfPath}, line {transform.Line}: the referenced file '{reference}' is not in {folder}.", amfPath, $"line {transform.Line}: file", $"{reference} beside the AMF");
+            throw new InputException($"the referenced file '{reference}' is not in {folder}.", amfPath, $"line {transform.Line}: file", $"{reference} beside the AMF");
         }
 
         if (transform.Hash is { } hash)
@@ -77,7 +77,7 @@ public static class FileReferences
             "http://www.w3.org/2001/04/xmlenc#sha256" => SHA256.Create(),
             "http://www.w3.org/2000/09/xmldsig#sha1" => SHA1.Create(),
             "http://www.w3.org/2001/04/xmldsig-more#md5" => MD5.Create(),
-            _ => throw new InputException($"{amfPath}, line {transform.Line}: hash algorithm '{hash.Algorithm}' is not one AMF allows.", amfPath, $"line {transform.Line}: hash/@algorithm", "sha256, sha1 or md5 by their W3C URIs"),
+            _ => throw new InputException($"hash algorithm '{hash.Algorithm}' is not one AMF allows.", amfPath, $"line {transform.Line}: hash/@algorithm", "sha256, sha1 or md5 by their W3C URIs"),
         };
 #pragma warning restore CA5350, CA5351
         using var stream = File.OpenRead(full);
@@ -87,7 +87,7 @@ public static class FileReferences
         var matches = hash.Value == Convert.ToBase64String(digest) || string.Equals(hash.Value, Convert.ToHexString(digest), StringComparison.OrdinalIgnoreCase);
         if (!matches)
         {
-            throw new InputException($"{amfPath}, line {transform.Line}: '{transform.File}' does not match its {hash.Algorithm.Split('#')[^1]} hash.", amfPath, $"line {transform.Line}: hash", $"the file whose digest is {hash.Value}");
+            throw new InputException($"'{transform.File}' does not match its {hash.Algorithm.Split('#')[^1]} hash.", amfPath, $"line {transform.Line}: hash", $"the file whose digest is {hash.Value}");
         }
     }
 }

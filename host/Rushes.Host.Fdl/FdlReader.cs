@@ -34,12 +34,12 @@ public static class FdlReader
         var info = new FileInfo(path);
         if (!info.Exists)
         {
-            throw new InputException($"{path}: no such FDL file.", path, null, "an existing .fdl file");
+            throw new InputException("no such FDL file.", path, null, "an existing .fdl file");
         }
 
         if (info.Length > MaxFileBytes)
         {
-            throw new InputException($"{path} is {info.Length} bytes; an FDL may be at most {MaxFileBytes} bytes.", path, null, $"at most {MaxFileBytes} bytes");
+            throw new InputException($"the file is {info.Length} bytes; an FDL may be at most {MaxFileBytes} bytes.", path, null, $"at most {MaxFileBytes} bytes");
         }
 
         return Validate(File.ReadAllBytes(path), path);

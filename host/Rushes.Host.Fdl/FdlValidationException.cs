@@ -7,17 +7,17 @@ public sealed class FdlValidationException : InputException
 {
     /// <summary>Creates the error for a file and its issues.</summary>
     public FdlValidationException(string file, IReadOnlyList<FdlIssue> issues)
-        : base(Describe(file, issues), file, issues.Count > 0 ? issues[0].Path : null, "a valid ASC FDL v2.0")
+        : base(Describe(issues), file, issues.Count > 0 ? issues[0].Path : null, "a valid ASC FDL v2.0")
         => Issues = issues;
 
     /// <summary>Every issue found.</summary>
     public IReadOnlyList<FdlIssue> Issues { get; }
 
-    private static string Describe(string file, IReadOnlyList<FdlIssue> issues)
+    private static string Describe(IReadOnlyList<FdlIssue> issues)
         => issues.Count switch
         {
-            0 => $"{file} is not a valid FDL.",
-            1 => $"{file} is not a valid FDL: {issues[0]}",
-            _ => $"{file} is not a valid FDL ({issues.Count} issues); first: {issues[0]}",
+            0 => "not a valid FDL.",
+            1 => $"not a valid FDL: {issues[0]}",
+            _ => $"not a valid FDL ({issues.Count} issues); first: {issues[0]}",
         };
 }

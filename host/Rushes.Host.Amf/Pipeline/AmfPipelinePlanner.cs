@@ -140,7 +140,7 @@ public static class AmfPipelinePlanner
         else
         {
             throw new InputException(
-                $"{amfPath}, line {transform.Line}: <{transform.Element}> names its transform only by uuid {transform.Uuid}, which no registry resolves.",
+                $"<{transform.Element}> names its transform only by uuid {transform.Uuid}, which no registry resolves.",
                 amfPath, $"line {transform.Line}: {transform.Element}", "a transformId from the ACES registry, or a file beside the AMF");
         }
 
