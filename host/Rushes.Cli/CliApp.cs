@@ -51,6 +51,8 @@ public static class CliApp
         root.Subcommands.Add(VersionCommand.Create(run));
         root.Subcommands.Add(PluginsCommand.Create(run));
         root.Subcommands.Add(InspectCommand.Create(run));
+        root.Subcommands.Add(FdlCommand.Create(run));
+        root.Subcommands.Add(AmfCommand.Create(run));
         return root;
     }
 
