@@ -47,8 +47,9 @@ public sealed class AmfPipelineTests
                 ],
                 steps.Select(s => s.ToString()));
             var cdl = steps[3];
-            Assert.Equal("2 2 2", cdl.Transform.Parameters.Given["slope"]);
-            Assert.Equal("0.1 0.1 0.1", cdl.Transform.Parameters.Given["offset"]);
+            Assert.Equal("2", cdl.Transform.Parameters.Given["slope-green"]);
+            Assert.Equal("0.1", cdl.Transform.Parameters.Given["offset-blue"]);
+            Assert.Equal("1", cdl.Transform.Parameters.Given["power-red"]);
             Assert.Equal("1", cdl.Transform.Parameters.Given["saturation"]);
             Assert.Equal(Path.Combine(folder, "showLook.clf"), steps[5].Transform.FilePath);
         }

@@ -150,17 +150,22 @@ public static class AmfPipelinePlanner
     private static TransformDescription Flip(TransformDescription description)
         => description with { Direction = description.Direction == TransformDirection.Forward ? TransformDirection.Inverse : TransformDirection.Forward };
 
+    /// <summary>The looks plugin's CDL parameters: slope-, offset- and power- per channel, and saturation.</summary>
     private static ParameterValues CdlParameters(AmfCdl cdl)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        string[] channels = ["red", "green", "blue"];
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var c = 0; c < 3; c++)
         {
-            ["slope"] = Triple(cdl.Slope),
-            ["offset"] = Triple(cdl.Offset),
-            ["power"] = Triple(cdl.Power),
-            ["saturation"] = cdl.Saturation.ToString("R", CultureInfo.InvariantCulture),
-        };
+            values[$"slope-{channels[c]}"] = Text(cdl.Slope[c]);
+            values[$"offset-{channels[c]}"] = Text(cdl.Offset[c]);
+            values[$"power-{channels[c]}"] = Text(cdl.Power[c]);
+        }
+
+        values["saturation"] = Text(cdl.Saturation);
         return new ParameterValues(values);
     }
 
-    private static string Triple(IReadOnlyList<double> values) => string.Join(' ', values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+    private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
 }

@@ -8,7 +8,7 @@ public static class TransformIds
     /// <summary>The ACES 2.0 SDR video output, Netflix's default viewing transform (Academy registry).</summary>
     public const string DefaultViewingOutput = "urn:ampas:aces:transformId:v2.0:Output.Academy.Rec709-D65_100nit_in_Rec709-D65_BT1886.a2.v1";
 
-    /// <summary>The ASC CDL look, provided by the looks plugin; its parameters are slope, offset, power (r, g, b) and saturation.</summary>
+    /// <summary>The ASC CDL look, provided by the looks plugin; its parameters are slope-, offset- and power- per channel (red, green, blue) and saturation.</summary>
     public const string Cdl = "org.rushes.look.cdl";
 
     /// <summary>A file-based look, by the file's extension (the looks plugin's ids).</summary>
