@@ -92,25 +92,26 @@ internal sealed class HistoryIndex
     public static List<HashFormat> Formats(List<(int Generation, FileRecord Record)> records)
         => [.. records.SelectMany(r => r.Record.Hashes).Where(h => h.Action != HashAction.Failed).Select(h => h.Format).Distinct()];
 
-    /// <summary>The latest recorded hash of a folder ("." for the root) in a format, with its generation.</summary>
-    public (int Generation, DirectoryHash Hash)? LatestDirectoryHash(string path, HashFormat format)
+    /// <summary>
+    /// The hashes of a folder ("." for the root) in the latest generation that recorded any: the state the
+    /// folder was last sealed in (an older generation in another format may predate a rename).
+    /// </summary>
+    public (int Generation, IReadOnlyList<DirectoryHash> Hashes)? LatestDirectoryHashes(string path)
     {
         if (path == ".")
         {
-            return _root.LastOrDefault(r => r.Hash.Format == format) is { Hash: not null } root ? root : null;
-        }
-
-        if (!_directories.TryGetValue(path, out var records))
-        {
-            return null;
-        }
-
-        for (var i = records.Count - 1; i >= 0; i--)
-        {
-            if (records[i].Record.Hashes.Find(h => h.Format == format) is { } hash)
+            if (_root.Count == 0)
             {
-                return (records[i].Generation, hash);
+                return null;
             }
+
+            var last = _root[^1].Generation;
+            return (last, [.. _root.Where(r => r.Generation == last).Select(r => r.Hash)]);
+        }
+
+        if (_directories.TryGetValue(path, out var records) && records.LastOrDefault(r => r.Record.Hashes.Count > 0) is { Record: not null } latest)
+        {
+            return (latest.Generation, latest.Record.Hashes);
         }
 
         return null;

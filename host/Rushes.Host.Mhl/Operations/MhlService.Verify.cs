@@ -87,23 +87,24 @@ public sealed partial class MhlService
         var result = builders.Select(b => b.Finish()).ToDictionary(d => d.Format);
         var (owner, ownerPath) = survey.History.Owner(folder.RelativePath);
         var mismatches = new List<Mismatch>();
+        var recorded = owner.Index.LatestDirectoryHashes(ownerPath);
         var compared = false;
-        foreach (var digest in result.Values)
+        foreach (var expected in recorded?.Hashes ?? [])
         {
-            if (owner.Index.LatestDirectoryHash(ownerPath, digest.Format) is not { } recorded)
+            if (!result.TryGetValue(expected.Format, out var digest))
             {
                 continue;
             }
 
             compared = true;
-            if (recorded.Hash.Content != digest.Content)
+            if (expected.Content != digest.Content)
             {
-                mismatches.Add(new Mismatch($"content {digest.Format.Name()}", recorded.Hash.Content, digest.Content));
+                mismatches.Add(new Mismatch($"content {digest.Format.Name()}", expected.Content, digest.Content));
             }
 
-            if (recorded.Hash.Structure != digest.Structure)
+            if (expected.Structure != digest.Structure)
             {
-                mismatches.Add(new Mismatch($"structure {digest.Format.Name()}", recorded.Hash.Structure, digest.Structure));
+                mismatches.Add(new Mismatch($"structure {digest.Format.Name()}", expected.Structure, digest.Structure));
             }
         }
 
