@@ -89,7 +89,15 @@ public sealed partial class MhlService
             foreach (var record in scope.Generations.SelectMany(g => g.Manifest.Files))
             {
                 var path = prefix + record.Path;
-                var hashes = merged.TryGetValue(path, out var earlier) ? earlier.Hashes : [];
+                var previous = record.PreviousPath is { } p ? prefix + p : null;
+
+                // A renamed file carries its earlier record (and hashes) over to its new name.
+                if (!merged.TryGetValue(path, out var earlier) && previous is not null && merged.Remove(previous, out var renamed))
+                {
+                    earlier = renamed;
+                }
+
+                var hashes = earlier?.Hashes ?? [];
                 foreach (var hash in record.Hashes.Where(h => h.Action != HashAction.Failed && hashes.TrueForAll(e => e.Format != h.Format)))
                 {
                     hashes.Add(hash);
@@ -101,7 +109,7 @@ public sealed partial class MhlService
                     Size = record.Size ?? earlier?.Size,
                     CreationDate = record.CreationDate ?? earlier?.CreationDate,
                     LastModificationDate = record.LastModificationDate ?? earlier?.LastModificationDate,
-                    PreviousPath = record.PreviousPath is { } previous ? prefix + previous : earlier?.PreviousPath,
+                    PreviousPath = previous ?? earlier?.PreviousPath,
                     Hashes = hashes,
                 };
             }
@@ -111,7 +119,7 @@ public sealed partial class MhlService
         {
             CreatorInfo = new CreatorInfo(start, Environment.HostName, Environment.ToolName, Environment.ToolVersion, options.Authors, options.Location, options.Comment),
             ProcessInfo = new ProcessInfo(ProcessType.Flatten, [], history.LatestIgnorePatterns ?? IgnoreSpec.Defaults),
-            Entries = [.. merged.Values.Where(r => r.Hashes.Count > 0)],
+            Entries = [.. merged.Values.Where(r => r.Hashes.Count > 0).OrderBy(r => r.Path, StringComparer.Ordinal)],
         };
 
         Directory.CreateDirectory(outputFolder);

@@ -23,8 +23,12 @@ public static class ValidatedXml
         };
         settings.ValidationEventHandler += (_, e) =>
         {
-            // A warning that no schema covers an element means its namespace is unknown: an error for us.
-            errors.Add($"line {e.Exception.LineNumber}, column {e.Exception.LinePosition}: {e.Message}");
+            // Warnings are the lax checks of <metadata> (xs:anyType): any content is allowed there. A document
+            // in an unknown namespace is caught by the callers' root-element check.
+            if (e.Severity == XmlSeverityType.Error)
+            {
+                errors.Add($"line {e.Exception.LineNumber}, column {e.Exception.LinePosition}: {e.Message}");
+            }
         };
 
         try
