@@ -41,6 +41,11 @@ public static class MhlCommand
         Description = "Compare sizes and modification dates with the records before hashing, and stop without hashing if any differ.",
     };
 
+    private static Option<int> ParallelismOption() => new("--parallelism")
+    {
+        Description = "Files hashed at once (default: one per processor).",
+    };
+
     private sealed class CreatorOptions
     {
         public Option<string?> Name { get; } = new("--author-name") { Description = "The <author> name in <creatorinfo>." };
@@ -84,10 +89,11 @@ public static class MhlCommand
         var detectRenaming = new Option<bool>("--detect-renaming") { Description = "Match missing files with new ones by hash and record them with <previousPath>." };
         var ignore = IgnoreOption();
         var failFast = FailFastOption();
+        var parallelism = ParallelismOption();
         var creator = new CreatorOptions();
         var command = new Command("create", $"Hash every file, compare with earlier generations, and write a new generation (nested histories too). {ExitHelp}")
         {
-            root, formats, noDirectoryHashes, detectRenaming, ignore, failFast, json,
+            root, formats, noDirectoryHashes, detectRenaming, ignore, failFast, parallelism, json,
         };
         creator.AddTo(command);
         command.SetAction(run(context =>
@@ -100,6 +106,7 @@ public static class MhlCommand
                 DetectRenames = parse.GetValue(detectRenaming),
                 IgnorePatterns = parse.GetValue(ignore) ?? [],
                 FailFast = parse.GetValue(failFast),
+                Parallelism = parse.GetValue(parallelism),
                 Authors = creator.Authors(parse),
                 Location = parse.GetValue(creator.Location),
                 Comment = parse.GetValue(creator.Comment),
@@ -118,14 +125,15 @@ public static class MhlCommand
         var directoryHashes = new Option<bool>("--directory-hashes") { Description = "Also recompute and compare directory and root hashes." };
         var ignore = IgnoreOption();
         var failFast = FailFastOption();
+        var parallelism = ParallelismOption();
         var command = new Command("verify", $"Hash every file and compare it with every recorded format; report failed, missing and unknown files. Writes nothing. {ExitHelp}")
         {
-            root, directoryHashes, ignore, failFast, json,
+            root, directoryHashes, ignore, failFast, parallelism, json,
         };
         command.SetAction(run(context =>
         {
             var parse = context.ParseResult;
-            var options = new MhlVerifyOptions { DirectoryHashes = parse.GetValue(directoryHashes), IgnorePatterns = parse.GetValue(ignore) ?? [], FailFast = parse.GetValue(failFast) };
+            var options = new MhlVerifyOptions { DirectoryHashes = parse.GetValue(directoryHashes), IgnorePatterns = parse.GetValue(ignore) ?? [], FailFast = parse.GetValue(failFast), Parallelism = parse.GetValue(parallelism) };
             var target = parse.GetValue(root)!;
             var report = Guard(target, () => new MhlService().Verify(target, options, Progress(context), context.CancellationToken));
             return Task.FromResult(Finish(context, parse.GetValue(json), report));

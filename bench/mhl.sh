@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# MHL hashing benchmark (#8): whole-process throughput of `rushes mhl create` against xxhsum and md5sum
+# on the same tree in one run, warm cache. Not a test: it prints a Markdown table for docs/PERFORMANCE.md.
+#
+#   bash bench/mhl.sh [FILES] [MIB_PER_FILE]      # default 200 files x 10 MiB = 2000 MiB
+#
+# The tree lives under /tmp and is deleted afterwards.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+files=${1:-200}
+mib=${2:-10}
+for tool in xxhsum md5sum dotnet; do command -v "$tool" >/dev/null || { echo "bench: $tool is not installed" >&2; exit 1; }; done
+
+dotnet build host/Rushes.Cli -c Release -v quiet -nologo >/dev/null
+rushes=(dotnet host/Rushes.Cli/bin/Release/net10.0/rushes.dll)
+
+tree=$(mktemp -d /tmp/rushes-mhl-bench.XXXXXX)
+trap 'rm -rf "$tree"' EXIT
+mkdir -p "$tree/card"
+for i in $(seq -w 1 "$files"); do
+  head -c $((mib << 20)) /dev/urandom > "$tree/card/clip_$i.mov"
+done
+bytes=$(du -sb "$tree/card" | cut -f1)
+cat "$tree"/card/* > /dev/null   # warm the page cache
+
+seconds() { # runs a command 3 times, prints the best wall time in seconds
+  local best=""
+  for _ in 1 2 3; do
+    rm -rf "$tree/card/ascmhl"
+    local start end
+    start=$(date +%s.%N); "$@" > /dev/null 2>&1; end=$(date +%s.%N)
+    best=$(echo "$start $end $best" | awk '{ t = $2 - $1; if ($3 == "" || t < $3) print t; else print $3 }')
+  done
+  echo "$best"
+}
+
+row() { # label, reference seconds or "", command...
+  local label=$1 reference=$2; shift 2
+  local t; t=$(seconds "$@")
+  local rate; rate=$(awk -v b="$bytes" -v t="$t" 'BEGIN { printf "%.0f", b / t / 1e6 }')
+  local ratio=""
+  [ -n "$reference" ] && ratio=$(awk -v r="$reference" -v t="$t" 'BEGIN { printf "%.2f", r / t }')
+  printf '| %s | %.2f | %s | %s |\n' "$label" "$t" "$rate" "$ratio" >&2
+  echo "$t"
+}
+
+echo "Tree: $files files, $((bytes / 1000000)) MB, $(nproc) cores, $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+echo "| Run | Seconds (best of 3) | MB/s | Speed-up vs reference |" >&2
+echo "|---|---:|---:|---:|" >&2
+x64=$(row 'xxhsum -H64 (reference, 1 thread)' '' xxhsum -H64 "$tree"/card/*)
+x128=$(row 'xxhsum -H128 (reference, 1 thread)' '' xxhsum -H128 "$tree"/card/*)
+m5=$(row 'md5sum (reference, 1 thread)' '' md5sum "$tree"/card/*)
+all=$(awk -v a="$x64" -v b="$x128" -v c="$m5" 'BEGIN { print a + b + c }')
+for format in xxh64 xxh128 md5; do
+  case $format in xxh64) ref=$x64 ;; xxh128) ref=$x128 ;; md5) ref=$m5 ;; esac
+  row "rushes mhl create -h $format --parallelism 1" "$ref" "${rushes[@]}" mhl create "$tree/card" -h "$format" --parallelism 1 >/dev/null
+  row "rushes mhl create -h $format (all cores)" "$ref" "${rushes[@]}" mhl create "$tree/card" -h "$format" >/dev/null
+done
+row 'rushes mhl create -h xxh64 -h xxh128 -h md5 --parallelism 1 (one pass; vs the 3 tools in turn)' "$all" "${rushes[@]}" mhl create "$tree/card" -h xxh64 -h xxh128 -h md5 --parallelism 1 >/dev/null
+row 'rushes mhl create -h xxh64 -h xxh128 -h md5 (one pass, all cores; vs the 3 tools in turn)' "$all" "${rushes[@]}" mhl create "$tree/card" -h xxh64 -h xxh128 -h md5 >/dev/null
