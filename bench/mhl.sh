@@ -15,7 +15,7 @@ dotnet build host/Rushes.Cli -c Release -v quiet -nologo >/dev/null
 rushes=(dotnet host/Rushes.Cli/bin/Release/net10.0/rushes.dll)
 
 tree=$(mktemp -d /tmp/rushes-mhl-bench.XXXXXX)
-trap 'rm -rf "$tree"' EXIT
+trap 'rm -rf "$tree" "${timing:-}"' EXIT
 mkdir -p "$tree/card"
 for i in $(seq -w 1 "$files"); do
   head -c $((mib << 20)) /dev/urandom > "$tree/card/clip_$i.mov"
@@ -23,30 +23,32 @@ done
 bytes=$(du -sb "$tree/card" | cut -f1)
 cat "$tree"/card/* > /dev/null   # warm the page cache
 
-seconds() { # runs a command 3 times, prints the best wall time in seconds
+timing=$(mktemp)
+seconds() { # runs a command 3 times; prints "wall cpu" of the run with the best wall time (cpu = user + sys)
   local best=""
   for _ in 1 2 3; do
-    rm -rf "$tree/card/ascmhl"
-    local start end
-    start=$(date +%s.%N); "$@" > /dev/null 2>&1; end=$(date +%s.%N)
-    best=$(echo "$start $end $best" | awk '{ t = $2 - $1; if ($3 == "" || t < $3) print t; else print $3 }')
+    rm -rf "$tree"/*/ascmhl
+    /usr/bin/time -o "$timing" -f "%e %U %S" "$@" > /dev/null 2>&1
+    best=$(awk -v best="$best" '{ w = $1; c = $2 + $3; split(best, b, " "); if (best == "" || w < b[1]) print w, c; else print best }' "$timing")
   done
   echo "$best"
 }
 
-row() { # label, reference seconds or "", command...
+row() { # label, reference wall seconds or "", command...
   local label=$1 reference=$2; shift 2
-  local t; t=$(seconds "$@")
-  local rate; rate=$(awk -v b="$bytes" -v t="$t" 'BEGIN { printf "%.0f", b / t / 1e6 }')
+  local wall cpu; read -r wall cpu < <(seconds "$@")
+  local rate; rate=$(awk -v b="$bytes" -v t="$wall" 'BEGIN { printf "%.0f", b / t / 1e6 }')
   local ratio=""
-  [ -n "$reference" ] && ratio=$(awk -v r="$reference" -v t="$t" 'BEGIN { printf "%.2f", r / t }')
-  printf '| %s | %.2f | %s | %s |\n' "$label" "$t" "$rate" "$ratio" >&2
-  echo "$t"
+  [ -n "$reference" ] && ratio=$(awk -v r="$reference" -v t="$wall" 'BEGIN { printf "%.2f", r / t }')
+  printf '| %s | %.2f | %.2f | %s | %s |\n' "$label" "$wall" "$cpu" "$rate" "$ratio" >&2
+  echo "$wall"
 }
 
 echo "Tree: $files files, $((bytes / 1000000)) MB, $(nproc) cores, $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-echo "| Run | Seconds (best of 3) | MB/s | Speed-up vs reference |" >&2
-echo "|---|---:|---:|---:|" >&2
+echo "| Run | Wall s (best of 3) | CPU s (user+sys) | MB/s | Speed-up vs reference (wall) |" >&2
+echo "|---|---:|---:|---:|---:|" >&2
+mkdir -p "$tree/tiny" && echo tiny > "$tree/tiny/one.txt"
+row 'rushes mhl create on 1 tiny file (start-up cost)' '' "${rushes[@]}" mhl create "$tree/tiny" -h xxh64 >/dev/null
 x64=$(row 'xxhsum -H64 (reference, 1 thread)' '' xxhsum -H64 "$tree"/card/*)
 x128=$(row 'xxhsum -H128 (reference, 1 thread)' '' xxhsum -H128 "$tree"/card/*)
 m5=$(row 'md5sum (reference, 1 thread)' '' md5sum "$tree"/card/*)

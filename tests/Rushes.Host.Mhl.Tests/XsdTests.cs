@@ -116,4 +116,15 @@ public sealed class XsdTests
         Assert.Equal(MhlProblem.InvalidDocument, ex.Problem);
         Assert.StartsWith("bad.mhl", ex.Message);
     }
+
+    [Fact]
+    public void An_email_the_schema_would_refuse_is_refused_before_anything_is_written()
+    {
+        using var temp = new TempFolder();
+        var card = Mhl.MakeCard(temp.Path);
+        var (service, _) = Mhl.ScenarioService(DateTimeOffset.UnixEpoch);
+        var ex = Assert.Throws<ArgumentException>(() => service.Create(card, new MhlCreateOptions { Authors = [new Author("Liz", "liz-at-example")] }));
+        Assert.Contains("liz-at-example", ex.Message);
+        Assert.False(Directory.Exists(Path.Combine(card, "ascmhl")));
+    }
 }

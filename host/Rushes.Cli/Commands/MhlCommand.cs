@@ -231,6 +231,10 @@ public static class MhlCommand
             throw new CliException(code, ex.Message, ex.Path, ex.Problem.ToString(),
                 ex.Problem == MhlProblem.NoHistory ? "a folder sealed with 'rushes mhl create'" : "an intact ascmhl/ chain of custody");
         }
+        catch (ArgumentException ex)
+        {
+            throw new CliException(ExitCodes.Input, ex.Message, field: "--author-email", expected: "name@domain.tld");
+        }
     }
 
     private static IProgress<MhlProgress> Progress(CommandContext context)

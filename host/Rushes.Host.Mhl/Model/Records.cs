@@ -57,7 +57,24 @@ public sealed class DirectoryRecord : ManifestEntry
 /// <param name="Email">An e-mail address (the XSD requires an '@' and a dot after it).</param>
 /// <param name="Phone">A phone number.</param>
 /// <param name="Role">A role, e.g. DIT.</param>
-public sealed record Author(string? Name, string? Email = null, string? Phone = null, string? Role = null);
+public sealed partial record Author(string? Name, string? Email = null, string? Phone = null, string? Role = null)
+{
+    /// <summary>Throws <see cref="ArgumentException"/> for an e-mail address the XSD would refuse (pattern <c>[^@]+@[^\.]+\..+</c>).</summary>
+    public static void CheckAll(IEnumerable<Author> authors)
+    {
+        foreach (var author in authors ?? [])
+        {
+            if (author.Email is { } email && !EmailPattern().IsMatch(email))
+            {
+                throw new ArgumentException($"'{email}' is not an e-mail address the ASC MHL schema accepts; expected name@domain.tld.", nameof(authors));
+            }
+        }
+    }
+
+    // ASCMHL.xsd EmailAddressAttributeType; XSD patterns are anchored at both ends.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[^@]+@[^\.]+\..+$")]
+    private static partial System.Text.RegularExpressions.Regex EmailPattern();
+}
 
 /// <summary>Who made a generation, where, when and with what.</summary>
 /// <param name="CreationDate">When the operation started.</param>

@@ -51,6 +51,7 @@ internal sealed class GenerationWriter(MhlHistory root)
                 References = refs,
             };
             var bytes = ManifestXml.Write(manifest);
+            WrittenXml.Check(bytes, history.FolderPath);
             var number = history.Generations.Count + 1;
             var folderName = new DirectoryInfo(history.RootPath).Name;
             var file = Path.Combine(history.FolderPath, Layout.GenerationFileName(number, folderName, creator.CreationDate));
@@ -64,7 +65,9 @@ internal sealed class GenerationWriter(MhlHistory root)
             }
 
             AtomicFile.Write(file, bytes);
-            AtomicFile.Write(history.ChainPath, ChainXml.Write(chain));
+            var chainBytes = ChainXml.Write(chain);
+            WrittenXml.Check(chainBytes, history.ChainPath);
+            AtomicFile.Write(history.ChainPath, chainBytes);
             written.Add(file);
             if (history.Parent is { } parent)
             {
@@ -88,6 +91,18 @@ internal sealed class GenerationWriter(MhlHistory root)
         }
 
         return list;
+    }
+}
+
+/// <summary>Everything written is validated against the XSD first: a document that would not validate is a fault here.</summary>
+internal static class WrittenXml
+{
+    public static void Check(byte[] bytes, string path)
+    {
+        if (ValidatedXml.Problems(bytes, path) is { Count: > 0 } problems)
+        {
+            throw new InvalidOperationException($"Rushes produced an ASC MHL document that does not validate ({string.Join("; ", problems)}); nothing was written.");
+        }
     }
 }
 

@@ -79,6 +79,7 @@ public sealed partial class MhlService
     public FlattenResult Flatten(string root, string outputFolder, MhlFlattenOptions? options = null)
     {
         options ??= new MhlFlattenOptions();
+        Author.CheckAll(options.Authors);
         var start = Environment.Now();
         var history = MhlHistory.Load(root);
         RequireHistory(history);
@@ -124,6 +125,7 @@ public sealed partial class MhlService
 
         Directory.CreateDirectory(outputFolder);
         var bytes = ManifestXml.Write(manifest);
+        WrittenXml.Check(bytes, outputFolder);
         var file = Path.Combine(Path.GetFullPath(outputFolder), $"packinglist_{new DirectoryInfo(history.RootPath).Name}_{MhlDates.FileStamp(start)}{Layout.Extension}");
         var collection = Path.Combine(Path.GetFullPath(outputFolder), Layout.CollectionFileName);
         var entries = File.Exists(collection) ? ChainXml.Read(File.ReadAllBytes(collection), collection).ToList() : [];

@@ -29,6 +29,7 @@ public sealed partial class MhlService(MhlEnvironment environment)
     public MhlReport Create(string root, MhlCreateOptions? options = null, IProgress<MhlProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         options ??= new MhlCreateOptions();
+        Author.CheckAll(options.Authors);
         var start = Environment.Now();
         var requested = (options.Formats.Count > 0 ? options.Formats : [HashFormat.Xxh128]).Distinct().Order().ToList();
         var survey = Survey.Take(root, options.IgnorePatterns, cancellationToken);
