@@ -60,3 +60,10 @@ for format in xxh64 xxh128 md5; do
 done
 row 'rushes mhl create -h xxh64 -h xxh128 -h md5 --parallelism 1 (one pass; vs the 3 tools in turn)' "$all" "${rushes[@]}" mhl create "$tree/card" -h xxh64 -h xxh128 -h md5 --parallelism 1 >/dev/null
 row 'rushes mhl create -h xxh64 -h xxh128 -h md5 (one pass, all cores; vs the 3 tools in turn)' "$all" "${rushes[@]}" mhl create "$tree/card" -h xxh64 -h xxh128 -h md5 >/dev/null
+
+echo >&2
+echo "In process (bench/MhlHashBench, no start-up; one thread):" >&2
+dotnet run -c Release --project bench/MhlHashBench -- "$tree/card" >&2
+echo "xxhsum -b (reference in-memory speeds):" >&2
+xxhsum -b1,3,5,11 2>&1 | tr '\r' '\n' | grep -E '^ *[0-9]+#' >&2 || true
+

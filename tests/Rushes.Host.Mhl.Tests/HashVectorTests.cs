@@ -156,4 +156,34 @@ public sealed class HashVectorTests
         Assert.Equal("c4" + new string('1', 87) + "z", C4Id.Encode(small));
         Assert.False(C4Id.TryDecode("c4" + new string('0', 88), new byte[64]));
     }
+
+    [Fact]
+    public void Fast_xxh64_matches_System_IO_Hashing_for_every_length_and_split()
+    {
+        var random = new Random(64);
+        var data = new byte[300];
+        random.NextBytes(data);
+        var fast = new FastXxHash64();
+        for (var length = 0; length <= data.Length; length++)
+        {
+            var expected = XxHash64.Hash(data.AsSpan(0, length));
+            foreach (var split in new[] { 0, 1, 7, 31, 32, 33, 64, length / 2, length })
+            {
+                var cut = Math.Min(split, length);
+                fast.Reset();
+                fast.Append(data.AsSpan(0, cut));
+                fast.Append(data.AsSpan(cut, length - cut));
+                Assert.Equal(expected, fast.GetCurrentHash());
+            }
+
+            // Byte by byte exercises the pending-stripe path on every byte.
+            fast.Reset();
+            foreach (var b in data.AsSpan(0, length))
+            {
+                fast.Append([b]);
+            }
+
+            Assert.Equal(expected, fast.GetCurrentHash());
+        }
+    }
 }

@@ -25,7 +25,7 @@ public sealed class Hasher : IDisposable
 #pragma warning restore CA5351, CA5350
             case HashFormat.Xxh128: _xx = new XxHash128(); break;
             case HashFormat.Xxh3: _xx = new XxHash3(); break;
-            case HashFormat.Xxh64: _xx = new XxHash64(); break;
+            case HashFormat.Xxh64: _xx = new FastXxHash64(); break;
             default: throw new ArgumentOutOfRangeException(nameof(format), format, null);
         }
     }
