@@ -53,6 +53,7 @@ public static class CliApp
         root.Subcommands.Add(InspectCommand.Create(run));
         root.Subcommands.Add(FdlCommand.Create(run));
         root.Subcommands.Add(AmfCommand.Create(run));
+        root.Subcommands.Add(MhlCommand.Create(run));
         return root;
     }
 
@@ -78,7 +79,7 @@ public static class CliApp
     {
         var (code, kind, message, file, field, expected) = ex switch
         {
-            CliException c => (c.ExitCode, c.ExitCode == ExitCodes.Usage ? "usage" : c.ExitCode == ExitCodes.Input ? "input" : "environment", c.Message, c.File, c.Field, c.Expected),
+            CliException c => (c.ExitCode, Kind(c.ExitCode), c.Message, c.File, c.Field, c.Expected),
             InputException i => (ExitCodes.Input, "input", i.Message, i.File, i.Field, i.Expected),
             PluginManifestException m => (ExitCodes.Environment, "environment", m.Message, m.File, m.Field, m.Expected),
             PluginFaultException p => (ExitCodes.PluginFault, "plugin-fault", p.Message, null, null, null),
@@ -112,6 +113,15 @@ public static class CliApp
 
         return code;
     }
+
+    private static string Kind(int exitCode) => exitCode switch
+    {
+        ExitCodes.Usage => "usage",
+        ExitCodes.Input => "input",
+        MhlExitCodes.CorruptHistory => "corrupt-history",
+        MhlExitCodes.NoHistory => "no-history",
+        _ => "environment",
+    };
 
     private static bool WantsJson(ParseResult parse)
         => parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--json") is Option<bool> json && parse.GetValue(json);
