@@ -1,0 +1,559 @@
+using System.Buffers;
+using System.Buffers.Binary;
+
+namespace Rushes.Plugins.OpenExr.Compression;
+
+/// <summary>
+/// PIZ's Huffman coding of 16-bit words (OpenEXR Technical Introduction, PIZ; layout as the OpenEXR
+/// library writes it). A 20-byte head (lowest and highest symbol, table length, bit count, zero), the
+/// code lengths packed six bits each with runs of zero lengths shortened, then the codes, most
+/// significant bit first. One extra symbol, the highest plus one, announces a run: the symbol before it
+/// repeats as many more times as the next eight bits say.
+/// </summary>
+internal static class PizHuffman
+{
+    private const int EncodingSize = (1 << 16) + 1;
+    private const int MaxCodeLength = 58;
+    private const int ShortZeroRun = 59;
+    private const int LongZeroRun = 63;
+    private const int ShortestLongRun = 2 + LongZeroRun - ShortZeroRun;
+    private const int LongestLongRun = 255 + ShortestLongRun;
+    private const int FastBits = 14;
+
+    /// <summary>Encodes into <paramref name="destination"/>; returns the length, or -1 when it does not fit.</summary>
+    public static int Encode(ReadOnlySpan<ushort> words, Span<byte> destination)
+    {
+        if (words.IsEmpty)
+        {
+            return 0;
+        }
+
+        var frequencies = ArrayPool<long>.Shared.Rent(EncodingSize);
+        var lengths = ArrayPool<int>.Shared.Rent(EncodingSize);
+        var codes = ArrayPool<ulong>.Shared.Rent(EncodingSize);
+        try
+        {
+            Array.Clear(frequencies, 0, EncodingSize);
+            foreach (var w in words)
+            {
+                frequencies[w]++;
+            }
+
+            var low = 0;
+            while (frequencies[low] == 0)
+            {
+                low++;
+            }
+
+            var high = EncodingSize - 2;
+            while (frequencies[high] == 0)
+            {
+                high--;
+            }
+
+            // The run symbol, seen once.
+            var run = high + 1;
+            frequencies[run] = 1;
+            CodeLengths(frequencies.AsSpan(0, EncodingSize), low, run, lengths.AsSpan(0, EncodingSize));
+            CanonicalCodes(lengths.AsSpan(0, EncodingSize), codes.AsSpan(0, EncodingSize));
+
+            if (destination.Length < 20)
+            {
+                return -1;
+            }
+
+            var writer = new BitWriter(destination[20..]);
+            PackLengths(ref writer, lengths, low, run);
+            writer.Flush();
+            var tableLength = writer.ByteCount;
+            var data = new BitWriter(destination[(20 + tableLength)..]);
+            var lengthOfRun = lengths[run];
+            var i = 0;
+            while (i < words.Length)
+            {
+                var symbol = words[i];
+                var count = 1;
+                while (i + count < words.Length && words[i + count] == symbol && count < 256)
+                {
+                    count++;
+                }
+
+                // A run costs the symbol, the run code and 8 bits; write it when that is shorter.
+                var len = lengths[symbol];
+                if (len + lengthOfRun + 8 < len * (count - 1))
+                {
+                    data.Write(codes[symbol], len);
+                    data.Write(codes[run], lengthOfRun);
+                    data.Write((ulong)(count - 1), 8);
+                }
+                else
+                {
+                    for (var k = 0; k < count; k++)
+                    {
+                        data.Write(codes[symbol], len);
+                    }
+                }
+
+                if (data.Overflowed)
+                {
+                    return -1;
+                }
+
+                i += count;
+            }
+
+            var bits = data.BitCount;
+            data.Flush();
+            if (writer.Overflowed || data.Overflowed || bits > int.MaxValue)
+            {
+                return -1;
+            }
+
+            BinaryPrimitives.WriteInt32LittleEndian(destination, low);
+            BinaryPrimitives.WriteInt32LittleEndian(destination[4..], run);
+            BinaryPrimitives.WriteInt32LittleEndian(destination[8..], tableLength);
+            BinaryPrimitives.WriteInt32LittleEndian(destination[12..], (int)bits);
+            BinaryPrimitives.WriteInt32LittleEndian(destination[16..], 0);
+            return 20 + tableLength + data.ByteCount;
+        }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(frequencies);
+            ArrayPool<int>.Shared.Return(lengths);
+            ArrayPool<ulong>.Shared.Return(codes);
+        }
+    }
+
+    /// <summary>Decodes exactly <paramref name="words"/>.Length words; returns null, or what is wrong with the data.</summary>
+    public static string? Decode(ReadOnlySpan<byte> data, Span<ushort> words)
+    {
+        if (data.Length < 20)
+        {
+            return "the Huffman head is cut short";
+        }
+
+        var low = BinaryPrimitives.ReadInt32LittleEndian(data);
+        var high = BinaryPrimitives.ReadInt32LittleEndian(data[4..]);
+        var bitCount = BinaryPrimitives.ReadInt32LittleEndian(data[12..]);
+        if (low < 0 || high >= EncodingSize || low > high || bitCount < 0)
+        {
+            return $"the Huffman head is invalid (symbols {low} to {high}, {bitCount} bits)";
+        }
+
+        var lengths = ArrayPool<int>.Shared.Rent(EncodingSize);
+        var codes = ArrayPool<ulong>.Shared.Rent(EncodingSize);
+        var fast = ArrayPool<int>.Shared.Rent(1 << FastBits);
+        try
+        {
+            Array.Clear(lengths, 0, EncodingSize);
+            var reader = new BitReader(data[20..]);
+            if (UnpackLengths(ref reader, lengths, low, high) is { } tableProblem)
+            {
+                return tableProblem;
+            }
+
+            if (!CanonicalCodes(lengths.AsSpan(0, EncodingSize), codes.AsSpan(0, EncodingSize)))
+            {
+                return "the Huffman code lengths do not form a prefix code";
+            }
+
+            var start = 20 + reader.BytesConsumed;
+            if ((long)bitCount > (long)(data.Length - start) * 8)
+            {
+                return $"the Huffman data claim {bitCount} bits, more than the chunk holds";
+            }
+
+            var decoder = new Decoder(lengths, codes, low, high, fast);
+            return decoder.Decode(data[start..], bitCount, high, words);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(lengths);
+            ArrayPool<ulong>.Shared.Return(codes);
+            ArrayPool<int>.Shared.Return(fast);
+        }
+    }
+
+    /// <summary>Huffman code lengths for the symbols from <paramref name="low"/> to <paramref name="high"/> with a non-zero count.</summary>
+    private static void CodeLengths(Span<long> frequencies, int low, int high, Span<int> lengths)
+    {
+        lengths.Clear();
+        var symbols = new List<int>();
+        for (var s = low; s <= high; s++)
+        {
+            if (frequencies[s] != 0)
+            {
+                symbols.Add(s);
+            }
+        }
+
+        // Nodes 0..n-1 are the symbols; merged nodes follow. Each node remembers its parent.
+        var n = symbols.Count;
+        var parent = new int[Math.Max(1, (2 * n) - 1)];
+        var queue = new PriorityQueue<int, (long Weight, int Order)>(n);
+        for (var i = 0; i < n; i++)
+        {
+            queue.Enqueue(i, (frequencies[symbols[i]], i));
+        }
+
+        var next = n;
+        while (queue.Count > 1)
+        {
+            queue.TryDequeue(out var a, out var wa);
+            queue.TryDequeue(out var b, out var wb);
+            parent[a] = next;
+            parent[b] = next;
+            queue.Enqueue(next, (wa.Weight + wb.Weight, next));
+            next++;
+        }
+
+        var root = next - 1;
+        var depth = new int[next];
+        for (var node = root - 1; node >= 0; node--)
+        {
+            depth[node] = depth[parent[node]] + 1;
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            // A lone symbol still needs a one-bit code.
+            var length = Math.Max(1, depth[i]);
+            if (length > MaxCodeLength)
+            {
+                throw new InvalidOperationException($"A Huffman code of {length} bits exceeds PIZ's {MaxCodeLength}.");
+            }
+
+            lengths[symbols[i]] = length;
+        }
+    }
+
+    /// <summary>
+    /// Canonical codes from lengths: longer codes take the numerically lowest values, and within one
+    /// length codes rise with the symbol. False when the lengths over-fill the code space.
+    /// </summary>
+    private static bool CanonicalCodes(ReadOnlySpan<int> lengths, Span<ulong> codes)
+    {
+        Span<ulong> counts = stackalloc ulong[MaxCodeLength + 1];
+        foreach (var l in lengths)
+        {
+            counts[l]++;
+        }
+
+        Span<ulong> first = stackalloc ulong[MaxCodeLength + 1];
+        ulong code = 0;
+        for (var l = MaxCodeLength; l > 0; l--)
+        {
+            first[l] = code;
+            code = (code + counts[l]) >> 1;
+        }
+
+        // Kraft: the codes of each length must fit in l bits.
+        for (var l = 1; l <= MaxCodeLength; l++)
+        {
+            if (counts[l] != 0 && first[l] + counts[l] > (1UL << l))
+            {
+                return false;
+            }
+        }
+
+        for (var s = 0; s < lengths.Length; s++)
+        {
+            var l = lengths[s];
+            codes[s] = l > 0 ? first[l]++ : 0;
+        }
+
+        return true;
+    }
+
+    private static void PackLengths(ref BitWriter writer, int[] lengths, int low, int high)
+    {
+        for (var s = low; s <= high; s++)
+        {
+            var l = lengths[s];
+            if (l == 0)
+            {
+                var zeros = 1;
+                while (s < high && zeros < LongestLongRun && lengths[s + 1] == 0)
+                {
+                    s++;
+                    zeros++;
+                }
+
+                if (zeros >= ShortestLongRun)
+                {
+                    writer.Write(LongZeroRun, 6);
+                    writer.Write((ulong)(zeros - ShortestLongRun), 8);
+                    continue;
+                }
+
+                if (zeros >= 2)
+                {
+                    writer.Write((ulong)(ShortZeroRun + zeros - 2), 6);
+                    continue;
+                }
+            }
+
+            writer.Write((ulong)l, 6);
+        }
+    }
+
+    private static string? UnpackLengths(ref BitReader reader, int[] lengths, int low, int high)
+    {
+        for (var s = low; s <= high; s++)
+        {
+            if (!reader.TryRead(6, out var l))
+            {
+                return "the Huffman code table is cut short";
+            }
+
+            var zeros = 0;
+            if (l == LongZeroRun)
+            {
+                if (!reader.TryRead(8, out var extra))
+                {
+                    return "the Huffman code table is cut short";
+                }
+
+                zeros = (int)extra + ShortestLongRun;
+            }
+            else if (l >= ShortZeroRun)
+            {
+                zeros = (int)l - ShortZeroRun + 2;
+            }
+
+            if (zeros > 0)
+            {
+                if (s + zeros > high + 1)
+                {
+                    return "a run of zero code lengths passes the highest symbol";
+                }
+
+                s += zeros - 1;
+                continue;
+            }
+
+            lengths[s] = (int)l;
+        }
+
+        return null;
+    }
+
+    /// <summary>Most-significant-bit-first writer that reports overflow instead of throwing.</summary>
+    private ref struct BitWriter(Span<byte> destination)
+    {
+        private readonly Span<byte> _destination = destination;
+        private ulong _buffer;
+        private int _pending;
+
+        public int ByteCount { get; private set; }
+
+        public long BitCount { get; private set; }
+
+        public bool Overflowed { get; private set; }
+
+        public void Write(ulong bits, int count)
+        {
+            // Keep the accumulator within 64 bits: at most 7 pending plus 32 new.
+            if (count > 32)
+            {
+                Write(bits >> 32, count - 32);
+                count = 32;
+            }
+
+            _buffer = (_buffer << count) | (bits & ((1UL << count) - 1));
+            _pending += count;
+            BitCount += count;
+            while (_pending >= 8)
+            {
+                _pending -= 8;
+                Put((byte)(_buffer >> _pending));
+            }
+        }
+
+        public void Flush()
+        {
+            if (_pending > 0)
+            {
+                Put((byte)(_buffer << (8 - _pending)));
+                _pending = 0;
+            }
+        }
+
+        private void Put(byte value)
+        {
+            if (ByteCount < _destination.Length)
+            {
+                _destination[ByteCount] = value;
+                ByteCount++;
+            }
+            else
+            {
+                Overflowed = true;
+            }
+        }
+    }
+
+    /// <summary>Most-significant-bit-first reader over the table.</summary>
+    private ref struct BitReader(ReadOnlySpan<byte> data)
+    {
+        private readonly ReadOnlySpan<byte> _data = data;
+        private ulong _buffer;
+        private int _bits;
+
+        public int BytesConsumed { get; private set; }
+
+        public bool TryRead(int count, out ulong value)
+        {
+            while (_bits < count)
+            {
+                if (BytesConsumed >= _data.Length)
+                {
+                    value = 0;
+                    return false;
+                }
+
+                _buffer = (_buffer << 8) | _data[BytesConsumed++];
+                _bits += 8;
+            }
+
+            _bits -= count;
+            value = (_buffer >> _bits) & ((1UL << count) - 1);
+            return true;
+        }
+    }
+
+    /// <summary>Table-driven decoding: codes up to <see cref="FastBits"/> bits in one look-up, longer ones by length.</summary>
+    private readonly ref struct Decoder
+    {
+        private readonly int[] _lengths;
+        private readonly Span<int> _fast;
+        private readonly ulong[] _firstCode = new ulong[MaxCodeLength + 1];
+        private readonly int[] _count = new int[MaxCodeLength + 1];
+        private readonly int[][] _symbols = new int[MaxCodeLength + 1][];
+        private readonly int _maxLength;
+
+        public Decoder(int[] lengths, ulong[] codes, int low, int high, int[] fast)
+        {
+            _lengths = lengths;
+            _fast = fast.AsSpan(0, 1 << FastBits);
+            _fast.Fill(-1);
+            var bySymbol = new List<int>[MaxCodeLength + 1];
+            for (var s = low; s <= high; s++)
+            {
+                var l = lengths[s];
+                if (l == 0)
+                {
+                    continue;
+                }
+
+                _maxLength = Math.Max(_maxLength, l);
+                if (l <= FastBits)
+                {
+                    var baseIndex = (int)(codes[s] << (FastBits - l));
+                    _fast.Slice(baseIndex, 1 << (FastBits - l)).Fill(s);
+                }
+                else
+                {
+                    (bySymbol[l] ??= []).Add(s);
+                    if (_count[l]++ == 0)
+                    {
+                        _firstCode[l] = codes[s];
+                    }
+                }
+            }
+
+            for (var l = 0; l <= MaxCodeLength; l++)
+            {
+                _symbols[l] = bySymbol[l]?.ToArray() ?? [];
+            }
+        }
+
+        public string? Decode(ReadOnlySpan<byte> data, long bitCount, int runSymbol, Span<ushort> words)
+        {
+            if (_maxLength > 57)
+            {
+                return "a Huffman code is longer than 57 bits";
+            }
+
+            ulong buffer = 0;
+            var bits = 0;
+            var next = 0;
+            var left = bitCount;
+            var o = 0;
+            while (left > 0)
+            {
+                while (bits <= 56 && next < data.Length)
+                {
+                    buffer = (buffer << 8) | data[next++];
+                    bits += 8;
+                }
+
+                int symbol;
+                int length;
+                var peek = bits >= FastBits ? (int)((buffer >> (bits - FastBits)) & ((1 << FastBits) - 1)) : (int)((buffer << (FastBits - bits)) & ((1 << FastBits) - 1));
+                if (_fast[peek] >= 0)
+                {
+                    symbol = _fast[peek];
+                    length = _lengths[symbol];
+                }
+                else
+                {
+                    symbol = -1;
+                    length = 0;
+                    for (var l = FastBits + 1; l <= Math.Min(_maxLength, bits); l++)
+                    {
+                        var value = (buffer >> (bits - l)) & ((1UL << l) - 1);
+                        if (_count[l] > 0 && value >= _firstCode[l] && value - _firstCode[l] < (ulong)_count[l])
+                        {
+                            symbol = _symbols[l][(int)(value - _firstCode[l])];
+                            length = l;
+                            break;
+                        }
+                    }
+
+                    if (symbol < 0)
+                    {
+                        return "the Huffman data hold a code that is not in the table";
+                    }
+                }
+
+                if (length > left || length > bits)
+                {
+                    return "the Huffman data end inside a code";
+                }
+
+                bits -= length;
+                left -= length;
+                if (symbol == runSymbol)
+                {
+                    if (left < 8 || bits < 8)
+                    {
+                        return "the Huffman data end inside a run length";
+                    }
+
+                    bits -= 8;
+                    left -= 8;
+                    var repeat = (int)((buffer >> bits) & 0xff);
+                    if (o == 0 || o + repeat > words.Length)
+                    {
+                        return "a Huffman run starts the data or overflows the chunk";
+                    }
+
+                    words.Slice(o, repeat).Fill(words[o - 1]);
+                    o += repeat;
+                }
+                else
+                {
+                    if (o >= words.Length)
+                    {
+                        return "the Huffman data hold more words than the chunk";
+                    }
+
+                    words[o++] = (ushort)symbol;
+                }
+            }
+
+            return o == words.Length ? null : $"the Huffman data hold {o} words, the chunk {words.Length}";
+        }
+    }
+}
