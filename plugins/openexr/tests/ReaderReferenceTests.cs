@@ -1,0 +1,84 @@
+using Rushes.Plugins.OpenExr.Format;
+using Rushes.Plugins.OpenExr.IO;
+
+namespace Rushes.Plugins.OpenExr.Tests;
+
+/// <summary>Files written by OpenImageIO (through the OpenEXR library), read by our reader.</summary>
+public sealed class ReaderReferenceTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    public static TheoryData<string, string, bool> Cases()
+    {
+        var data = new TheoryData<string, string, bool>();
+        foreach (var compression in TestFrames.Compressions)
+        {
+            foreach (var type in new[] { "half", "float" })
+            {
+                data.Add(compression, type, false);
+                data.Add(compression, type, true);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Reads_what_oiiotool_writes(string compression, string pixelType, bool tiled)
+    {
+        // Sizes that leave partial tiles on the right and at the bottom.
+        using var image = TestFrames.Picture(150, 70, 4, seed: 3);
+        var source = TestFrames.WriteFrame(_temp.Path, image, 1001, ("compression", "none"), ("pixel-type", "float"), ("channels", "rgba"));
+        var theirs = _temp.File("theirs.exr");
+        var args = new List<string> { source, "-d", pixelType, "--compression", compression };
+        if (tiled)
+        {
+            args.AddRange(["--tile", "64", "64"]);
+        }
+
+        args.AddRange(["-o", theirs]);
+        ExrAssert.Tool("oiiotool", [.. args]);
+
+        var back = ExrFileReader.Read(theirs);
+        Assert.Equal(tiled, back.Header.IsTiled);
+        Assert.Equal(compression, ExrFormat.Name(back.Header.Compression()));
+        ExrAssert.SamePixels(image, back, pixelType == "half" ? ExrPixelType.Half : ExrPixelType.Float, alpha: true);
+        using var planar = back.ToPlanarImage();
+        Assert.Equal(4, planar.Channels);
+    }
+
+    [Fact]
+    public void Reads_uint_channels()
+    {
+        using var image = TestFrames.Picture(33, 20, 3, seed: 5);
+        var source = TestFrames.WriteFrame(_temp.Path, image, 1001, ("compression", "none"), ("pixel-type", "float"));
+        var theirs = _temp.File("uint.exr");
+        ExrAssert.Tool("oiiotool", source, "-d", "uint32", "--compression", "zip", "-o", theirs);
+
+        var back = ExrFileReader.Read(theirs);
+        Assert.All(back.Channels, c => Assert.Equal(ExrPixelType.UInt, c.Type));
+        var red = back.Plane("R")!;
+        var source0 = image.GetPlane(0);
+        for (var i = 0; i < red.Length; i++)
+        {
+            // OpenImageIO maps [0, 1] onto the whole 32-bit range, clamping outside it.
+            var expected = (float)Math.Round(Math.Clamp(source0[i], 0, 1) * (double)uint.MaxValue);
+            Assert.True(Math.Abs(red[i] - expected) <= expected * 1e-6 + 512, $"pixel {i}: {red[i]} against {expected}");
+        }
+    }
+
+    [Fact]
+    public void Reads_level_zero_of_a_mipmap()
+    {
+        using var image = TestFrames.Picture(90, 50, 3, seed: 9);
+        var source = TestFrames.WriteFrame(_temp.Path, image, 1001, ("compression", "none"));
+        var theirs = _temp.File("mip.exr");
+        ExrAssert.Tool("oiiotool", source, "--compression", "piz", "--tile", "32", "32", "-otex:fileformatname=openexr", theirs);
+        var back = ExrFileReader.Read(theirs);
+        Assert.Equal(1, back.Header.Tiles().LevelMode);
+        ExrAssert.SamePixels(image, back, ExrPixelType.Half, alpha: false);
+    }
+}
