@@ -17,6 +17,12 @@ internal static class SampleConversion
         if (type == ExrPixelType.Half)
         {
             var halves = MemoryMarshal.Cast<byte, ushort>(destination)[..samples.Length];
+            if (BitConverter.IsLittleEndian && HalfConversion.TryToHalf(samples, halves))
+            {
+                return -1;
+            }
+
+            // A sample that is not a finite half (or a big-endian machine): sample by sample, with the policy.
             for (var i = 0; i < samples.Length; i++)
             {
                 var bits = BitConverter.HalfToUInt16Bits((Half)samples[i]);
@@ -71,6 +77,9 @@ internal static class SampleConversion
     {
         switch (type)
         {
+            case ExrPixelType.Half when BitConverter.IsLittleEndian:
+                HalfConversion.ToSingle(MemoryMarshal.Cast<byte, ushort>(source)[..destination.Length], destination);
+                break;
             case ExrPixelType.Half:
                 for (var i = 0; i < destination.Length; i++)
                 {
