@@ -82,6 +82,21 @@ public sealed class ValidationTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(_temp.Path));
     }
 
+    [Fact]
+    public void The_first_bad_sample_in_the_file_is_the_one_named()
+    {
+        using var image = TestFrames.Picture(16, 100);
+        image.GetRow(2, 97)[1] = float.NaN;
+        image.GetRow(0, 70)[9] = float.NaN;
+        image.GetRow(1, 40)[3] = float.PositiveInfinity;
+        using var writer = _type.CreateWriter(TestFrames.Request(_temp.Path, 16, 100, ("compression", "zips")));
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var error = Assert.Throws<InputException>(() => writer.WriteFrame(new DeliverableFrame { Image = image, FrameNumber = 1001 + attempt, FileName = "bad.exr" }));
+            Assert.StartsWith($"Frame {1001 + attempt}: pixel (3, 40) channel G is Infinity", error.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("half", 65504f)]
     [InlineData("float", float.MaxValue)]

@@ -60,27 +60,30 @@ internal static class ExrFileReader
         var compression = header.Compression(file);
         var regions = header.IsTiled ? TileRegions(header, window, file) : LineRegions(compression, window);
         var offsets = ReadOffsets(data, tableStart, regions.Count, file);
-        var seen = new bool[regions.Count];
-        try
+        // Each chunk's problem is kept, and the first in the file is reported, whatever order the threads ran in.
+        var problems = new InputException?[regions.Count];
+        var owner = new int[regions.Count];
+        Array.Fill(owner, -1);
+        Parallel.For(0, regions.Count, index =>
         {
-            Parallel.For(0, regions.Count, index =>
+            try
             {
                 var region = DecodeChunk(data, offsets[index], header, channels, compression, window, regions, file, planes);
                 // A well-formed file has each region once; two chunks naming the same region leave a hole elsewhere.
-                lock (seen)
+                if (Interlocked.CompareExchange(ref owner[region], index, -1) != -1)
                 {
-                    if (seen[region])
-                    {
-                        throw new InputException($"{Path.GetFileName(file)}: two chunks hold {regions[region].Describe()}.", file, "offsets", "one chunk per region");
-                    }
-
-                    seen[region] = true;
+                    throw new InputException($"{Path.GetFileName(file)}: two chunks hold {regions[region].Describe()}.", file, "offsets", "one chunk per region");
                 }
-            });
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.OfType<InputException>().FirstOrDefault() is { } input)
+            }
+            catch (InputException ex)
+            {
+                problems[index] = ex;
+            }
+        });
+
+        if (problems.FirstOrDefault(p => p is not null) is { } problem)
         {
-            throw input;
+            throw problem;
         }
 
         return new ExrImage(file, header, channels, planes);

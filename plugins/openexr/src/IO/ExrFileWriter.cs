@@ -53,13 +53,27 @@ internal static class ExrFileWriter
         var chunks = new Chunk[chunkCount];
         try
         {
+            // A refused sample does not stop the loop, so that the error always names the first bad chunk.
+            var refusals = new InputException?[chunkCount];
             Parallel.For(0, chunkCount, new ParallelOptions { CancellationToken = cancellationToken }, index =>
             {
                 var first = index * linesPerChunk;
                 var lines = Math.Min(linesPerChunk, height - first);
                 var layout = ChunkLayout.For(width, lines, channels);
-                chunks[index] = Encode(ordered, layout, first, compression, policy, zipLevel, subject);
+                try
+                {
+                    chunks[index] = Encode(ordered, layout, first, compression, policy, zipLevel, subject);
+                }
+                catch (InputException ex)
+                {
+                    refusals[index] = ex;
+                }
             });
+
+            if (refusals.FirstOrDefault(r => r is not null) is { } refusal)
+            {
+                throw refusal;
+            }
 
             var headerBytes = header.Serialize();
             var offsets = new byte[chunkCount * 8];
@@ -81,10 +95,6 @@ internal static class ExrFileWriter
                 output.Write(prefix);
                 output.Write(chunks[i].Buffer, 0, chunks[i].Length);
             }
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.OfType<InputException>().FirstOrDefault() is { } input)
-        {
-            throw input;
         }
         finally
         {
