@@ -50,6 +50,21 @@ public sealed class ReaderReferenceTests : IDisposable
         Assert.Equal(4, planar.Channels);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Reads_a_data_window_away_from_the_origin(bool tiled)
+    {
+        using var image = TestFrames.Picture(70, 50, 3, seed: 4);
+        var source = TestFrames.WriteFrame(_temp.Path, image, 1001, ("compression", "none"));
+        var theirs = _temp.File("moved.exr");
+        ExrAssert.Tool("oiiotool", [source, "--origin", "-13+37", "--compression", "piz", .. tiled ? new[] { "--tile", "32", "32" } : [], "-o", theirs]);
+
+        var back = ExrFileReader.Read(theirs);
+        Assert.Equal(new Box2i(-13, 37, 56, 86), back.Header.DataWindow());
+        ExrAssert.SamePixels(image, back, ExrPixelType.Half, alpha: false);
+    }
+
     [Fact]
     public void Reads_uint_channels()
     {
