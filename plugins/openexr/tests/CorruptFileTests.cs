@@ -59,14 +59,24 @@ public sealed class CorruptFileTests : IDisposable
     }
 
     [Theory]
-    [InlineData("none")]
-    [InlineData("rle")]
-    [InlineData("zip")]
-    [InlineData("piz")]
-    public void Random_damage_is_an_input_error_or_a_picture(string compression)
+    [InlineData("none", false)]
+    [InlineData("rle", false)]
+    [InlineData("zip", false)]
+    [InlineData("piz", false)]
+    [InlineData("zip", true)]
+    [InlineData("piz", true)]
+    public void Random_damage_is_an_input_error_or_a_picture(string compression, bool tiled)
     {
         using var image = TestFrames.Picture(33, 40);
-        var good = File.ReadAllBytes(TestFrames.WriteFrame(_temp.Path, image, 1001, ("compression", compression)));
+        var path = TestFrames.WriteFrame(_temp.Path, image, 1001, ("compression", compression));
+        if (tiled)
+        {
+            var tiles = _temp.File("tiled.exr");
+            ExrAssert.Tool("oiiotool", path, "--compression", compression, "--tile", "16", "16", "-o", tiles);
+            path = tiles;
+        }
+
+        var good = File.ReadAllBytes(path);
         var random = new Random(compression.Length);
         for (var round = 0; round < 150; round++)
         {
