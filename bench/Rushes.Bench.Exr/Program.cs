@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Rushes.Contracts.Imaging;
+using Rushes.Plugins.OpenExr.Compression;
 using Rushes.Plugins.OpenExr.Format;
 using Rushes.Plugins.OpenExr.IO;
 
@@ -10,9 +11,17 @@ using Rushes.Plugins.OpenExr.IO;
 //
 //   dotnet run -c Release --project bench/Rushes.Bench.Exr [-- runs]
 //   dotnet bench/Rushes.Bench.Exr/bin/Release/net10.0/Rushes.Bench.Exr.dll convert in.exr out.exr piz
+//   dotnet bench/Rushes.Bench.Exr/bin/Release/net10.0/Rushes.Bench.Exr.dll profile
 if (args is ["convert", var input, var output, var method])
 {
     Convert(input, output, Parse(method));
+    return 0;
+}
+
+// Single-thread cost of each codec on one frame's worth of 32-line chunks, and of the half conversion.
+if (args is ["profile"])
+{
+    Profile();
     return 0;
 }
 
@@ -46,6 +55,46 @@ foreach (var compression in new[] { ExrCompression.None, ExrCompression.Zip, Exr
 }
 
 return 0;
+
+static void Profile()
+{
+    using var image = Picture(4096, 2160);
+    var channels = new[] { "B", "G", "R" }.Select(n => new ExrChannel(n, ExrPixelType.Half)).ToArray();
+    var layout = ChunkLayout.For(image.Width, 32, channels);
+    var raw = new byte[layout.Bytes];
+    var packed = new byte[layout.Bytes];
+    var lineBytes = image.Width * 2;
+    for (var line = 0; line < 32; line++)
+    {
+        for (var c = 0; c < 3; c++)
+        {
+            // B, G, R: the stored order.
+            SampleConversion.Write(image.GetRow(2 - c, line), ExrPixelType.Half, NonFinitePolicy.Reject, raw.AsSpan(((line * 3) + c) * lineBytes, lineBytes));
+        }
+    }
+
+    var chunks = image.Height / 32;
+    foreach (var compression in new[] { ExrCompression.Piz, ExrCompression.Zip, ExrCompression.Rle })
+    {
+        var watch = Stopwatch.StartNew();
+        var length = 0;
+        for (var k = 0; k < chunks; k++)
+        {
+            length = ChunkCodec.Compress(compression, raw, layout, packed, 4);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ExrFormat.Name(compression)}: {watch.Elapsed.TotalMilliseconds:F0} ms for {chunks} chunks of 32 lines, one thread ({length} bytes a chunk)"));
+    }
+
+    var conversion = Stopwatch.StartNew();
+    var halves = new byte[lineBytes];
+    for (var row = 0; row < image.Height * 3; row++)
+    {
+        SampleConversion.Write(image.GetRow(row % 3, row / 3), ExrPixelType.Half, NonFinitePolicy.Reject, halves);
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"float to half: {conversion.Elapsed.TotalMilliseconds:F0} ms for the frame, one thread"));
+}
 
 static void Convert(string input, string output, ExrCompression compression)
 {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace Rushes.Plugins.OpenExr.Compression;
 
@@ -66,45 +67,9 @@ internal static class PizHuffman
             PackLengths(ref writer, lengths, low, run);
             writer.Flush();
             var tableLength = writer.ByteCount;
-            var data = new BitWriter(destination[(20 + tableLength)..]);
-            var lengthOfRun = lengths[run];
-            var i = 0;
-            while (i < words.Length)
-            {
-                var symbol = words[i];
-                var count = 1;
-                while (i + count < words.Length && words[i + count] == symbol && count < 256)
-                {
-                    count++;
-                }
-
-                // A run costs the symbol, the run code and 8 bits; write it when that is shorter.
-                var len = lengths[symbol];
-                if (len + lengthOfRun + 8 < len * (count - 1))
-                {
-                    data.Write(codes[symbol], len);
-                    data.Write(codes[run], lengthOfRun);
-                    data.Write((ulong)(count - 1), 8);
-                }
-                else
-                {
-                    for (var k = 0; k < count; k++)
-                    {
-                        data.Write(codes[symbol], len);
-                    }
-                }
-
-                if (data.Overflowed)
-                {
-                    return -1;
-                }
-
-                i += count;
-            }
-
-            var bits = data.BitCount;
-            data.Flush();
-            if (writer.Overflowed || data.Overflowed || bits > int.MaxValue)
+            var start = 20 + tableLength;
+            var bits = EncodeSymbols(words, lengths, codes, run, destination[start..], out var dataBytes);
+            if (writer.Overflowed || bits < 0 || bits > int.MaxValue)
             {
                 return -1;
             }
@@ -114,7 +79,7 @@ internal static class PizHuffman
             BinaryPrimitives.WriteInt32LittleEndian(destination[8..], tableLength);
             BinaryPrimitives.WriteInt32LittleEndian(destination[12..], (int)bits);
             BinaryPrimitives.WriteInt32LittleEndian(destination[16..], 0);
-            return 20 + tableLength + data.ByteCount;
+            return start + dataBytes;
         }
         finally
         {
@@ -172,6 +137,49 @@ internal static class PizHuffman
             ArrayPool<ulong>.Shared.Return(codes);
             ArrayPool<int>.Shared.Return(fast);
         }
+    }
+
+    /// <summary>
+    /// Writes the codes, most significant bit first, with runs of a repeated symbol shortened where that
+    /// saves bits; returns the bit count, or -1 when <paramref name="destination"/> is too small.
+    /// </summary>
+    private static long EncodeSymbols(ReadOnlySpan<ushort> words, int[] lengths, ulong[] codes, int run, Span<byte> destination, out int byteCount)
+    {
+        var writer = new BitWriter(destination);
+        var runLength = lengths[run];
+        var runCode = codes[run];
+        var i = 0;
+        while (i < words.Length && !writer.Overflowed)
+        {
+            var symbol = words[i];
+            var count = 1;
+            while (i + count < words.Length && words[i + count] == symbol && count < 256)
+            {
+                count++;
+            }
+
+            i += count;
+            var length = lengths[symbol];
+            var code = codes[symbol];
+            if (length + runLength + 8 < length * (count - 1))
+            {
+                // The symbol, the run symbol, and 8 bits of extra repeats.
+                writer.Write(code, length);
+                writer.Write(runCode, runLength);
+                writer.Write((ulong)(count - 1), 8);
+                continue;
+            }
+
+            for (var k = 0; k < count; k++)
+            {
+                writer.Write(code, length);
+            }
+        }
+
+        var bits = writer.BitCount;
+        writer.Flush();
+        byteCount = writer.ByteCount;
+        return writer.Overflowed ? -1 : bits;
     }
 
     /// <summary>Huffman code lengths for the symbols from <paramref name="low"/> to <paramref name="high"/> with a non-zero count.</summary>
@@ -338,7 +346,11 @@ internal static class PizHuffman
         return null;
     }
 
-    /// <summary>Most-significant-bit-first writer that reports overflow instead of throwing.</summary>
+    /// <summary>
+    /// Most-significant-bit-first writer that reports overflow instead of throwing. Fewer than 32 bits wait
+    /// between writes and codes over 32 bits go in two parts, so the accumulator never passes 64 bits;
+    /// whole 32-bit words go out at once.
+    /// </summary>
     private ref struct BitWriter(Span<byte> destination)
     {
         private readonly Span<byte> _destination = destination;
@@ -351,31 +363,46 @@ internal static class PizHuffman
 
         public bool Overflowed { get; private set; }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Write(ulong bits, int count)
         {
-            // Keep the accumulator within 64 bits: at most 7 pending plus 32 new.
+            BitCount += count;
             if (count > 32)
             {
-                Write(bits >> 32, count - 32);
+                Add(bits >> 32, count - 32);
                 count = 32;
             }
 
-            _buffer = (_buffer << count) | (bits & ((1UL << count) - 1));
-            _pending += count;
-            BitCount += count;
-            while (_pending >= 8)
-            {
-                _pending -= 8;
-                Put((byte)(_buffer >> _pending));
-            }
+            Add(bits, count);
         }
 
         public void Flush()
         {
-            if (_pending > 0)
+            while (_pending > 0)
             {
-                Put((byte)(_buffer << (8 - _pending)));
-                _pending = 0;
+                var take = Math.Min(8, _pending);
+                _pending -= take;
+                Put((byte)((_buffer >> _pending) << (8 - take)));
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Add(ulong bits, int count)
+        {
+            _buffer = (_buffer << count) | (bits & ((1UL << count) - 1));
+            _pending += count;
+            if (_pending >= 32)
+            {
+                _pending -= 32;
+                if (ByteCount + 4 <= _destination.Length)
+                {
+                    BinaryPrimitives.WriteUInt32BigEndian(_destination[ByteCount..], (uint)(_buffer >> _pending));
+                    ByteCount += 4;
+                }
+                else
+                {
+                    Overflowed = true;
+                }
             }
         }
 
@@ -383,8 +410,7 @@ internal static class PizHuffman
         {
             if (ByteCount < _destination.Length)
             {
-                _destination[ByteCount] = value;
-                ByteCount++;
+                _destination[ByteCount++] = value;
             }
             else
             {
