@@ -66,6 +66,19 @@ public sealed class ReaderReferenceTests : IDisposable
     }
 
     [Fact]
+    public void Reads_decreasing_y_line_order()
+    {
+        using var image = TestFrames.Picture(40, 70, 3, seed: 6);
+        var source = TestFrames.WriteFrame(_temp.Path, image, 1001, ("compression", "none"));
+        var theirs = _temp.File("decreasing.exr");
+        ExrAssert.Tool("oiiotool", source, "--attrib", "openexr:lineOrder", "decreasingY", "--compression", "zip", "-o", theirs);
+
+        var back = ExrFileReader.Read(theirs);
+        Assert.Equal(ExrLineOrder.DecreasingY, back.Header.LineOrder());
+        ExrAssert.SamePixels(image, back, ExrPixelType.Half, alpha: false);
+    }
+
+    [Fact]
     public void Reads_uint_channels()
     {
         using var image = TestFrames.Picture(33, 20, 3, seed: 5);
