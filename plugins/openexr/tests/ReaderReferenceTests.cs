@@ -65,6 +65,25 @@ public sealed class ReaderReferenceTests : IDisposable
         ExrAssert.SamePixels(image, back, ExrPixelType.Half, alpha: false);
     }
 
+    [Theory]
+    [InlineData("piz", false)]
+    [InlineData("piz", true)]
+    [InlineData("zip", true)]
+    public void Reads_channels_of_mixed_types(string compression, bool tiled)
+    {
+        using var image = TestFrames.Picture(45, 38, 4, seed: 8);
+        var source = TestFrames.WriteFrame(_temp.Path, image, 1001, ("compression", "none"), ("pixel-type", "float"), ("channels", "rgba"));
+        var theirs = _temp.File("mixed.exr");
+        ExrAssert.Tool("oiiotool", [source, "-d", "half", "-d", "G=float", "-d", "A=float", "--compression", compression, .. tiled ? new[] { "--tile", "16", "16" } : [], "-o", theirs]);
+
+        var back = ExrFileReader.Read(theirs);
+        Assert.Equal(["A float", "B half", "G float", "R half"], back.Channels.Select(c => $"{c.Name} {c.Type.ToString().ToLowerInvariant()}"));
+        Assert.Equal(image.GetPlane(0).ToArray().Select(TestFrames.ToHalf), back.Plane("R")!);
+        Assert.Equal(image.GetPlane(2).ToArray().Select(TestFrames.ToHalf), back.Plane("B")!);
+        Assert.Equal(image.GetPlane(1).ToArray(), back.Plane("G")!);
+        Assert.Equal(image.GetPlane(3).ToArray(), back.Plane("A")!);
+    }
+
     [Fact]
     public void Reads_decreasing_y_line_order()
     {
