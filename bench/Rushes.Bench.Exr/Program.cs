@@ -99,7 +99,8 @@ static void Profile()
 static void Convert(string input, string output, ExrCompression compression)
 {
     var watch = Stopwatch.StartNew();
-    using var image = ExrFileReader.Read(input).ToPlanarImage();
+    var (_, image) = ExrFileReader.ReadPlanar(input);
+    using var pixels = image;
     var read = watch.Elapsed.TotalMilliseconds;
     Write(image, output, compression);
     if (Environment.GetEnvironmentVariable("RUSHES_BENCH_VERBOSE") is "1")

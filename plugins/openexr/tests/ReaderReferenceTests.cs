@@ -48,6 +48,40 @@ public sealed class ReaderReferenceTests : IDisposable
         ExrAssert.SamePixels(image, back, pixelType == "half" ? ExrPixelType.Half : ExrPixelType.Float, alpha: true);
         using var planar = back.ToPlanarImage();
         Assert.Equal(4, planar.Channels);
+        var (_, direct) = ExrFileReader.ReadPlanar(theirs);
+        using (direct)
+        {
+            Assert.True(planar.Samples.SequenceEqual(direct.Samples), "ReadPlanar decodes the same samples as Read.");
+        }
+    }
+
+    [Fact]
+    public void Reads_a_picture_out_of_other_channels()
+    {
+        using var image = TestFrames.Picture(30, 20, 3, seed: 12);
+        var source = TestFrames.WriteFrame(_temp.Path, image, 1001, ("compression", "none"));
+        var extra = _temp.File("extra.exr");
+        ExrAssert.Tool("oiiotool", source, "--ch", "R,G,B,Z=0.5,depth.V=2", "--compression", "zip", "-o", extra);
+        var (_, picture) = ExrFileReader.ReadPlanar(extra);
+        using (picture)
+        {
+            Assert.Equal(3, picture.Channels);
+            Assert.Equal(image.GetPlane(1).ToArray().Select(TestFrames.ToHalf), picture.GetPlane(1).ToArray());
+        }
+
+        var grey = _temp.File("grey.exr");
+        ExrAssert.Tool("oiiotool", source, "--ch", "Y=G", "--compression", "piz", "-o", grey);
+        var (_, luminance) = ExrFileReader.ReadPlanar(grey);
+        using (luminance)
+        {
+            var expected = image.GetPlane(1).ToArray().Select(TestFrames.ToHalf).ToArray();
+            Assert.All(Enumerable.Range(0, 3), c => Assert.Equal(expected, luminance.GetPlane(c).ToArray()));
+        }
+
+        var depthOnly = _temp.File("depth.exr");
+        ExrAssert.Tool("oiiotool", source, "--ch", "Z=R", "-o", depthOnly);
+        var error = Assert.Throws<Rushes.Contracts.Plugins.InputException>(() => ExrFileReader.ReadPlanar(depthOnly));
+        Assert.Equal(("channels", "R, G and B, or Y"), (error.Field, error.Expected));
     }
 
     [Theory]

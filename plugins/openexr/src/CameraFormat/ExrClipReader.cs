@@ -78,19 +78,19 @@ internal sealed class ExrClipReader : IClipReader
         }
 
         var file = FileOf(frame);
-        var image = ExrFileReader.Read(file);
-        if (image.Width != Info.Width || image.Height != Info.Height)
+        var (header, full) = ExrFileReader.ReadPlanar(file);
+        if (full.Width != Info.Width || full.Height != Info.Height)
         {
-            throw new InputException($"{Path.GetFileName(file)} is {image.Width} x {image.Height} pixels, but the clip's first frame is {Info.Width} x {Info.Height}.",
+            full.Dispose();
+            throw new InputException($"{Path.GetFileName(file)} is {full.Width} x {full.Height} pixels, but the clip's first frame is {Info.Width} x {Info.Height}.",
                 file, "dataWindow", $"{Info.Width} x {Info.Height} pixels");
         }
 
-        var full = image.ToPlanarImage();
         var pixels = request.Resolution == ResolutionLevel.Full ? full : Downscale(full, (int)request.Resolution);
         return new DecodedFrame(frame, pixels, _colourEncoding)
         {
             PixelAspectRatio = Info.PixelAspectRatio,
-            Metadata = new FrameMetadata { Frame = frame, Timecode = ExrMetadata.Timecode(image.Header, Info.FrameRate) },
+            Metadata = new FrameMetadata { Frame = frame, Timecode = ExrMetadata.Timecode(header, Info.FrameRate) },
         };
     }
 

@@ -18,21 +18,7 @@ internal static class ExrFileReader
     // Decoded samples over all channels: as many as an RGBA image at the largest allowed size.
     private const long MaxSamples = 4 * ImageLimits.MaxPixels;
 
-    public static ExrImage Read(string path)
-    {
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            throw new InputException($"{path} does not exist.", path, "path", "an OpenEXR file");
-        }
-
-        if (info.Length > Array.MaxLength)
-        {
-            throw new InputException($"{Path.GetFileName(path)} is {info.Length} bytes, larger than this reader takes.", path, "size", $"at most {Array.MaxLength} bytes");
-        }
-
-        return Read(File.ReadAllBytes(path), path);
-    }
+    public static ExrImage Read(string path) => Read(ReadAll(path), path);
 
     /// <summary>Only the header, for inspection.</summary>
     public static ExrHeader ReadHeader(string path)
@@ -48,15 +34,85 @@ internal static class ExrFileReader
         var header = ExrHeader.Parse(data, file, out var tableStart);
         var channels = header.Channels(file);
         var window = header.DataWindow(file);
-        var width = (int)window.Width;
-        var height = (int)window.Height;
-        if ((long)width * height * channels.Count > MaxSamples)
+        if (window.Width * window.Height * channels.Count > MaxSamples)
         {
-            throw new InputException($"{Path.GetFileName(file)}: {channels.Count} channels of {width} x {height} pixels are more samples than this reader decodes.",
+            throw new InputException($"{Path.GetFileName(file)}: {channels.Count} channels of {window.Width} x {window.Height} pixels are more samples than this reader decodes.",
                 file, "channels", $"at most {MaxSamples} samples");
         }
 
-        var planes = channels.Select(_ => new float[(long)width * height]).ToArray();
+        var planes = channels.Select(_ => new float[window.Width * window.Height]).ToArray();
+        DecodePixels(data, file, header, tableStart, [.. planes.Select(p => (Memory<float>?)p)]);
+        return new ExrImage(file, header, channels, planes);
+    }
+
+    /// <summary>
+    /// Decodes only the R, G, B (and A) channels, straight into a pooled planar image; a luminance-only Y
+    /// image is spread to R, G and B. Other channels are skipped, so memory is bounded by the picture.
+    /// </summary>
+    public static (ExrHeader Header, PlanarImage Image) ReadPlanar(string path)
+    {
+        var data = ReadAll(path);
+        var header = ExrHeader.Parse(data, path, out var tableStart);
+        var channels = header.Channels(path);
+        var names = channels.Select(c => c.Name).ToList();
+        var grey = !names.Contains("R") && names.Contains("Y");
+        if (!grey && !(names.Contains("R") && names.Contains("G") && names.Contains("B")))
+        {
+            throw new InputException($"{Path.GetFileName(path)} has channels {string.Join(", ", names)}, but no R, G and B (or Y) to make a picture of.",
+                path, "channels", "R, G and B, or Y");
+        }
+
+        var window = header.DataWindow(path);
+        var image = new PlanarImage((int)window.Width, (int)window.Height, names.Contains("A") ? 4 : 3);
+        try
+        {
+            Memory<float>? Plane(int index) => image.SampleMemory.Slice(index * image.PlaneLength, image.PlaneLength);
+            var targets = channels.Select(c => c.Name switch
+            {
+                "R" => Plane(0),
+                "G" => Plane(1),
+                "B" => Plane(2),
+                "A" => Plane(3),
+                "Y" when grey => Plane(0),
+                _ => null,
+            }).ToArray();
+            DecodePixels(data, path, header, tableStart, targets);
+            if (grey)
+            {
+                image.GetPlane(0).CopyTo(image.GetPlane(1));
+                image.GetPlane(0).CopyTo(image.GetPlane(2));
+            }
+
+            return (header, image);
+        }
+        catch
+        {
+            image.Dispose();
+            throw;
+        }
+    }
+
+    private static byte[] ReadAll(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new InputException($"{path} does not exist.", path, "path", "an OpenEXR file");
+        }
+
+        if (info.Length > Array.MaxLength)
+        {
+            throw new InputException($"{Path.GetFileName(path)} is {info.Length} bytes, larger than this reader takes.", path, "size", $"at most {Array.MaxLength} bytes");
+        }
+
+        return File.ReadAllBytes(path);
+    }
+
+    /// <summary>Decodes every chunk in parallel into the targets, one per channel (null: skip the channel).</summary>
+    private static void DecodePixels(byte[] data, string file, ExrHeader header, int tableStart, Memory<float>?[] targets)
+    {
+        var channels = header.Channels(file);
+        var window = header.DataWindow(file);
         var compression = header.Compression(file);
         var regions = header.IsTiled ? TileRegions(header, window, file) : LineRegions(compression, window);
         var offsets = ReadOffsets(data, tableStart, regions.Count, file);
@@ -68,7 +124,7 @@ internal static class ExrFileReader
         {
             try
             {
-                var region = DecodeChunk(data, offsets[index], header, channels, compression, window, regions, file, planes);
+                var region = DecodeChunk(data, offsets[index], header, channels, compression, window, regions, file, targets);
                 // A well-formed file has each region once; two chunks naming the same region leave a hole elsewhere.
                 if (Interlocked.CompareExchange(ref owner[region], index, -1) != -1)
                 {
@@ -85,8 +141,6 @@ internal static class ExrFileReader
         {
             throw problem;
         }
-
-        return new ExrImage(file, header, channels, planes);
     }
 
     private static ulong[] ReadOffsets(byte[] data, int start, int count, string file)
@@ -108,7 +162,7 @@ internal static class ExrFileReader
 
     /// <summary>Decodes one chunk into the planes; returns the index of the region it filled.</summary>
     private static int DecodeChunk(byte[] data, ulong offset, ExrHeader header, IReadOnlyList<ExrChannel> channels, ExrCompression compression, Box2i window,
-        IReadOnlyList<Region> regions, string file, float[][] planes)
+        IReadOnlyList<Region> regions, string file, Memory<float>?[] targets)
     {
         var reader = new ExrByteReader(data, file, (int)offset);
         int index;
@@ -162,7 +216,11 @@ internal static class ExrFileReader
                 for (var c = 0; c < channels.Count; c++)
                 {
                     var bytes = region.Width * channels[c].BytesPerSample;
-                    SampleConversion.Read(raw.AsSpan(at, bytes), channels[c].Type, planes[c].AsSpan((int)rowStart, region.Width));
+                    if (targets[c] is { } target)
+                    {
+                        SampleConversion.Read(raw.AsSpan(at, bytes), channels[c].Type, target.Span.Slice((int)rowStart, region.Width));
+                    }
+
                     at += bytes;
                 }
             }
