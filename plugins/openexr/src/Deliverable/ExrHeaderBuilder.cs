@@ -27,6 +27,7 @@ internal sealed class ExrHeaderBuilder
         (NormalizedField.LensModel, "lensModel"),
         (NormalizedField.LensSerial, "lensSerialNumber"),
         (NormalizedField.Reel, "reelName"),
+        (NormalizedField.ClipName, "clipName"),
     ];
 
     private static readonly (string Field, string Attribute)[] FloatFields =
