@@ -54,6 +54,23 @@ public sealed class AcesContainerTests : IDisposable
     }
 
     [Fact]
+    public void Ap0_and_the_adopted_neutral_are_the_openexr_library_s_own()
+    {
+        // exr2aces (OpenEXR's ACES file writer) stamps the library's ACES chromaticities and adopted neutral:
+        // ours must be the same floats, bit for bit.
+        using var image = TestFrames.Picture(16, 8);
+        var ours = TestFrames.WriteFrame(_temp.Path, image, 1001, ("aces-container", "true"), ("compression", "none"));
+        var theirs = _temp.File("exr2aces.exr");
+        ExrAssert.Tool("exr2aces", ours, theirs);
+
+        var ourHeader = ExrFileReader.ReadHeader(ours);
+        var theirHeader = ExrFileReader.ReadHeader(theirs);
+        Assert.Equal(theirHeader["chromaticities"]!.Value, ourHeader["chromaticities"]!.Value);
+        Assert.Equal(theirHeader["adoptedNeutral"]!.Value, ourHeader["adoptedNeutral"]!.Value);
+        ExrAssert.SamePixels(image, ExrFileReader.Read(theirs), ExrPixelType.Half, alpha: false);
+    }
+
+    [Fact]
     public void Refuses_options_a_container_cannot_have()
     {
         var type = new OpenExrDeliverableType();
