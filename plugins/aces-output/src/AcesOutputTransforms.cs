@@ -12,7 +12,7 @@ namespace Rushes.Plugins.AcesOutput;
 /// </summary>
 public sealed class AcesOutputTransforms : IColourTransformProvider
 {
-    private static readonly OutputDefinition[] Definitions = [.. Aces1Catalogue.All()];
+    private static readonly OutputDefinition[] Definitions = [.. Aces1Catalogue.All(), .. Aces2.Aces2Catalogue.All()];
 
     private static readonly FrozenDictionary<string, OutputDefinition> ByName = Definitions
         .SelectMany(d => d.Info.Aliases.Prepend(d.Info.Id).Select(name => KeyValuePair.Create(name, d)))

@@ -18,6 +18,9 @@ internal sealed record Gamut(string Name, double Rx, double Ry, double Gx, doubl
     /// <summary>Hellwig 2022 CAM's "CAM16-style" sharpened cone primaries as tuned for ACES 2.0 (aces-core Lib.Academy.OutputTransform.ctl).</summary>
     public static Gamut Cam16Aces2 { get; } = new("CAM16", 0.8336, 0.1735, 2.3854, -1.4659, 0.087, -0.125, 0.333, 0.333);
 
+    /// <summary>CIE XYZ itself as an encoding (the XYZ-E of the DCDM outputs): primaries on the axes, white E.</summary>
+    public static Gamut XyzE { get; } = new("XYZ-E", 1, 0, 0, 1, 0, 0, 1.0 / 3, 1.0 / 3);
+
     public static (double X, double Y) D65 => (0.3127, 0.3290);
 
     public static (double X, double Y) D60 => (0.32168, 0.33767);
@@ -30,6 +33,12 @@ internal sealed record Gamut(string Name, double Rx, double Ry, double Gx, doubl
     /// <summary>RGB to XYZ with RGB (1,1,1) → the white at Y = 1 (SMPTE RP 177).</summary>
     public Mat3 ToXyz()
     {
+        if (Ry == 0 && By == 0)
+        {
+            // XYZ-E: the primaries are the XYZ axes and E is (1, 1, 1).
+            return Mat3.Identity;
+        }
+
         var p = new Mat3(
             Rx / Ry, Gx / Gy, Bx / By,
             1, 1, 1,

@@ -11,6 +11,7 @@ public sealed class OcioBuiltinVectorTests(ITestOutputHelper output)
     [Theory]
     [InlineData("_1.0", 4)]
     [InlineData("_1.1", 12)]
+    [InlineData("_2.0", 31)]
     public void EveryAcesOutputVectorPasses(string version, int count)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(ConformanceData.Path("color", "ocio-builtin-vectors.json")));
