@@ -66,5 +66,4 @@ internal readonly record struct Vec3(double X, double Y, double Z)
 
     public Vec3 ClampLow(double low) => new(Math.Max(X, low), Math.Max(Y, low), Math.Max(Z, low));
 
-    public Vec3 Map(Func<double, double> f) => new(f(X), f(Y), f(Z));
 }

@@ -19,8 +19,9 @@ internal sealed record DisplayEncoder(Gamut Primaries, Eotf Eotf, double ClampHi
     public Vec3 Encode(Vec3 xyz)
     {
         var rgb = _fromXyz.Apply(xyz).Clamp(0, ClampHigh);
-        return rgb.Map(v => DisplayEncoding.Encode(Eotf, v));
+        return new Vec3(DisplayEncoding.Encode(Eotf, rgb.X), DisplayEncoding.Encode(Eotf, rgb.Y), DisplayEncoding.Encode(Eotf, rgb.Z));
     }
 
-    public Vec3 Decode(Vec3 signal) => _toXyz.Apply(signal.Map(v => DisplayEncoding.Decode(Eotf, v)));
+    public Vec3 Decode(Vec3 signal)
+        => _toXyz.Apply(new Vec3(DisplayEncoding.Decode(Eotf, signal.X), DisplayEncoding.Decode(Eotf, signal.Y), DisplayEncoding.Decode(Eotf, signal.Z)));
 }

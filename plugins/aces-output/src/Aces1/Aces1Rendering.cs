@@ -68,7 +68,7 @@ internal sealed class Aces1Rendering
             rgb = RrtSweeteners.Forward(input);
             if (!_s.Hdr)
             {
-                rgb = rgb.Map(SegmentedSpline.Rrt.Forward);
+                rgb = SegmentedSpline.Rrt.Forward(rgb);
                 if (_s.Scope == Aces1Scope.Rrt)
                 {
                     return RrtSweeteners.Ap1ToAp0.Apply(rgb);
@@ -77,7 +77,7 @@ internal sealed class Aces1Rendering
         }
 
         // Tone scale to absolute luminance, then to linear code values between black and white.
-        var linear = rgb.Map(_tone.Forward);
+        var linear = _tone.Forward(rgb);
         linear = (1 / (_s.PeakNits - _s.MinNits)) * (linear - new Vec3(_s.MinNits, _s.MinNits, _s.MinNits));
 
         var xyz = ToDisplayXyz(linear);
@@ -89,7 +89,7 @@ internal sealed class Aces1Rendering
     {
         if (_s.Scope == Aces1Scope.Rrt)
         {
-            var post = RrtSweeteners.Ap0ToAp1.Apply(output).Map(SegmentedSpline.Rrt.Reverse);
+            var post = SegmentedSpline.Rrt.Reverse(RrtSweeteners.Ap0ToAp1.Apply(output));
             return RrtSweeteners.Reverse(post);
         }
 
@@ -97,7 +97,7 @@ internal sealed class Aces1Rendering
         xyz = (1 / _outputScale) * xyz;
         var linear = FromDisplayXyz(xyz);
         var nits = (_s.PeakNits - _s.MinNits) * linear + new Vec3(_s.MinNits, _s.MinNits, _s.MinNits);
-        var rgb = nits.Map(_tone.Reverse);
+        var rgb = _tone.Reverse(nits);
         if (_s.Scope == Aces1Scope.Odt)
         {
             return RrtSweeteners.Ap1ToAp0.Apply(rgb);
@@ -105,7 +105,7 @@ internal sealed class Aces1Rendering
 
         if (!_s.Hdr)
         {
-            rgb = rgb.Map(SegmentedSpline.Rrt.Reverse);
+            rgb = SegmentedSpline.Rrt.Reverse(rgb);
         }
 
         return RrtSweeteners.Reverse(rgb);
@@ -122,7 +122,8 @@ internal sealed class Aces1Rendering
                 linear = _s.SimulationScale * new Vec3(Math.Min(linear.X, 1), Math.Min(linear.Y, 1), Math.Min(linear.Z, 1));
                 return _toXyz.Apply(VideoAdjust(linear));
             case Aces1WhiteHandling.SimulateD60OnDci or Aces1WhiteHandling.SimulateD65OnDci:
-                linear = linear.Map(v => Math.Min(RollWhiteForward(v, _s.RollWhite), _s.RollWhite));
+                var w = _s.RollWhite;
+                linear = new Vec3(Math.Min(RollWhiteForward(linear.X, w), w), Math.Min(RollWhiteForward(linear.Y, w), w), Math.Min(RollWhiteForward(linear.Z, w), w));
                 return _toXyz.Apply(_s.SimulationScale * linear);
             default:
                 return _toXyz.Apply(VideoAdjust(linear));
@@ -138,7 +139,8 @@ internal sealed class Aces1Rendering
             case Aces1WhiteHandling.SimulateD60:
                 return (1 / _s.SimulationScale) * VideoUnadjust(_fromXyz.Apply(xyz));
             case Aces1WhiteHandling.SimulateD60OnDci or Aces1WhiteHandling.SimulateD65OnDci:
-                return ((1 / _s.SimulationScale) * _fromXyz.Apply(xyz)).Map(v => RollWhiteReverse(v, _s.RollWhite));
+                var v = (1 / _s.SimulationScale) * _fromXyz.Apply(xyz);
+                return new Vec3(RollWhiteReverse(v.X, _s.RollWhite), RollWhiteReverse(v.Y, _s.RollWhite), RollWhiteReverse(v.Z, _s.RollWhite));
             default:
                 return VideoUnadjust(_fromXyz.Apply(xyz));
         }

@@ -48,6 +48,10 @@ internal sealed class SegmentedSpline
         [-1.6989700043, -1.6989700043, -1.4779000000, -1.2291000000, -0.8648000000, -0.4480000000, 0.0051800000, 0.4511080334, 0.9113744414, 0.9113744414],
         [0.5154386965, 0.8470437783, 1.1358000000, 1.3802000000, 1.5197000000, 1.5985000000, 1.6467000000, 1.6746091357, 1.6878733390, 1.6878733390]);
 
+    public Vec3 Forward(Vec3 v) => new(Forward(v.X), Forward(v.Y), Forward(v.Z));
+
+    public Vec3 Reverse(Vec3 v) => new(Reverse(v.X), Reverse(v.Y), Reverse(v.Z));
+
     public double Forward(double x)
     {
         var logx = Math.Log10(Math.Max(x, HalfMin));
