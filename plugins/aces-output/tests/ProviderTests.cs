@@ -27,7 +27,7 @@ public sealed class ProviderTests
         });
         var names = Provider.Transforms.SelectMany(t => t.Aliases.Prepend(t.Id)).ToList();
         Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
-        Assert.Equal(10 + 8 + 16 + 31, Provider.Transforms.Count);
+        Assert.Equal(10 + (2 * (3 + (3 * 4) + 1)) + 16 + 31, Provider.Transforms.Count);
     }
 
     [Fact]

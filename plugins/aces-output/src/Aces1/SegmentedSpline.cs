@@ -73,8 +73,11 @@ internal sealed class SegmentedSpline
             logy = (logx * _slopeHigh) + (_logMaxY - (_slopeHigh * _logMaxX));
         }
 
-        return Math.Pow(10, logy);
+        return Pow10(logy);
     }
+
+    // 10^y through exp, which is cheaper than a general power and exact to a few ulps.
+    private static double Pow10(double y) => Math.Exp(y * 2.302585092994045684);
 
     /// <summary>The inverse within [min, max]; clamps outside it, as the CTL does.</summary>
     public double Reverse(double y)

@@ -31,8 +31,21 @@ internal static class Aces2Catalogue
             yield return d;
         }
 
-        foreach (var d in Pair("P3-D65_1000nit_in_Rec2100-D65_ST2084", "Rec.2100 PQ, 1000 cd/m², limited to P3-D65.",
-                     1000, Gamut.P3D65, new DisplayEncoder(Gamut.Rec2020, Eotf.Pq, double.PositiveInfinity)))
+        // The PQ presets differ only in peak, limiting and encoding primaries.
+        var pq2100 = new DisplayEncoder(Gamut.Rec2020, Eotf.Pq, double.PositiveInfinity);
+        var pqP3 = new DisplayEncoder(Gamut.P3D65, Eotf.Pq, double.PositiveInfinity);
+        foreach (var peak in new[] { 500, 1000, 2000, 4000 })
+        {
+            foreach (var d in Pair($"P3-D65_{peak}nit_in_Rec2100-D65_ST2084", $"Rec.2100 PQ, {peak} cd/m², limited to P3-D65.", peak, Gamut.P3D65, pq2100)
+                .Concat(Pair($"Rec2100-D65_{peak}nit_in_Rec2100-D65_ST2084", $"Rec.2100 PQ, {peak} cd/m².", peak, Gamut.Rec2020, pq2100))
+                .Concat(Pair($"P3-D65_{peak}nit_in_P3-D65_ST2084", $"P3-D65 PQ, {peak} cd/m².", peak, Gamut.P3D65, pqP3)))
+            {
+                yield return d;
+            }
+        }
+
+        // 108 cd/m² HDR cinema renders with a 225 cd/m² peak (108 × 100/48) and a 0.48 linear scale.
+        foreach (var d in Pair("P3-D65_108nit_in_P3-D65_ST2084", "P3-D65 PQ HDR cinema, 108 cd/m².", 225, Gamut.P3D65, pqP3, linearScale: 0.48))
         {
             yield return d;
         }
@@ -76,9 +89,9 @@ internal static class Aces2Catalogue
         }
     }
 
-    private static IEnumerable<OutputDefinition> Pair(string name, string what, double peak, Gamut limiting, DisplayEncoder encoder)
+    private static IEnumerable<OutputDefinition> Pair(string name, string what, double peak, Gamut limiting, DisplayEncoder encoder, double linearScale = 1)
     {
-        var rendering = new Lazy<Aces2Rendering>(() => new Aces2Rendering(peak, limiting, encoder.Primaries, scaleWhite: false, linearScale: 1, encoder));
+        var rendering = new Lazy<Aces2Rendering>(() => new Aces2Rendering(peak, limiting, encoder.Primaries, scaleWhite: false, linearScale, encoder));
         var id = V20 + "Output.Academy." + name + ".a2.v1";
         var inverseId = V20 + "InvOutput.Academy." + name + ".a2.v1";
         yield return new OutputDefinition(id, [], "ACES 2.0 output transform: ACES2065-1 to " + what, () => rendering.Value.Forward(), () => rendering.Value.Inverse());
