@@ -22,6 +22,7 @@ internal sealed class Aces1Rendering
     private readonly Mat3 _fromXyz;
     private readonly Mat3 _ap1ToLimit;
     private readonly Mat3 _limitToXyz;
+    private readonly Mat3 _xyzToAp1ViaLimit;
     private readonly double _outputScale;
 
     public Aces1Rendering(Aces1Settings settings)
@@ -49,6 +50,7 @@ internal sealed class Aces1Rendering
             // clips in the limiting primaries with no adaptation, then adapts.
             _ap1ToLimit = settings.Hdr ? limit.FromXyz() * Ap1ToXyz : limit.FromXyz() * D60ToD65 * Ap1ToXyz;
             _limitToXyz = settings.Hdr ? D60ToD65 * limit.ToXyz() : limit.ToXyz();
+            _xyzToAp1ViaLimit = _ap1ToLimit.Inverse() * _limitToXyz.Inverse();
         }
     }
 
@@ -135,7 +137,7 @@ internal sealed class Aces1Rendering
         switch (_s.White)
         {
             case Aces1WhiteHandling.Limit:
-                return VideoUnadjust(_ap1ToLimit.Inverse().Apply(_limitToXyz.Inverse().Apply(xyz)));
+                return VideoUnadjust(_xyzToAp1ViaLimit.Apply(xyz));
             case Aces1WhiteHandling.SimulateD60:
                 return (1 / _s.SimulationScale) * VideoUnadjust(_fromXyz.Apply(xyz));
             case Aces1WhiteHandling.SimulateD60OnDci or Aces1WhiteHandling.SimulateD65OnDci:
