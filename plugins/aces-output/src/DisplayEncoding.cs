@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Rushes.Plugins.AcesOutput;
 
 /// <summary>The signal encodings a display expects (inverse EOTFs), as the ACES CTL defines them.</summary>
@@ -52,6 +54,30 @@ internal static class DisplayEncoding
         Eotf.Pq => PqDecode(signal) / 100,
         _ => throw new ArgumentOutOfRangeException(nameof(eotf)),
     };
+
+    /// <summary>Encodes three channels at once where the curve is a pure power or PQ; null otherwise.</summary>
+    public static Vec3? EncodeVector(Eotf eotf, Vec3 linear)
+    {
+        if (!VectorMath.Enabled)
+        {
+            return null;
+        }
+
+        var x = Vector256.Max(VectorMath.Load(linear), Vector256<double>.Zero);
+        switch (eotf)
+        {
+            case Eotf.Bt1886:
+                return VectorMath.Store(VectorMath.Pow(x, 1 / 2.4));
+            case Eotf.Gamma26:
+                return VectorMath.Store(VectorMath.Pow(x, 1 / 2.6));
+            case Eotf.Pq:
+                var lm = VectorMath.Pow(x * Vector256.Create(100 / PqPeak), PqM1);
+                var ratio = (Vector256.Create(PqC1) + (Vector256.Create(PqC2) * lm)) / (Vector256<double>.One + (Vector256.Create(PqC3) * lm));
+                return VectorMath.Store(VectorMath.Pow(ratio, PqM2));
+            default:
+                return null;
+        }
+    }
 
     /// <summary>cd/m² to PQ signal (ST 2084 inverse EOTF, full range).</summary>
     public static double PqEncode(double nits)

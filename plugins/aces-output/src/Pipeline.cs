@@ -19,7 +19,8 @@ internal sealed record DisplayEncoder(Gamut Primaries, Eotf Eotf, double ClampHi
     public Vec3 Encode(Vec3 xyz)
     {
         var rgb = _fromXyz.Apply(xyz).Clamp(0, ClampHigh);
-        return new Vec3(DisplayEncoding.Encode(Eotf, rgb.X), DisplayEncoding.Encode(Eotf, rgb.Y), DisplayEncoding.Encode(Eotf, rgb.Z));
+        return DisplayEncoding.EncodeVector(Eotf, rgb)
+            ?? new Vec3(DisplayEncoding.Encode(Eotf, rgb.X), DisplayEncoding.Encode(Eotf, rgb.Y), DisplayEncoding.Encode(Eotf, rgb.Z));
     }
 
     public Vec3 Decode(Vec3 signal)

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Rushes.Plugins.AcesOutput.Aces2;
 
 /// <summary>
@@ -68,13 +70,30 @@ internal sealed class Hellwig2022
     public Vec3 RgbToAab(Vec3 rgb)
     {
         var cone = _rgbToCone.Apply(rgb);
-        return _coneToAab.Apply(new Vec3(Compress(cone.X), Compress(cone.Y), Compress(cone.Z)));
+        return _coneToAab.Apply(Vector256.IsHardwareAccelerated ? CompressVector(cone) : new Vec3(Compress(cone.X), Compress(cone.Y), Compress(cone.Z)));
     }
 
     public Vec3 AabToRgb(Vec3 aab)
     {
         var cone = _aabToCone.Apply(aab);
-        return _coneToRgb.Apply(new Vec3(Decompress(cone.X), Decompress(cone.Y), Decompress(cone.Z)));
+        return _coneToRgb.Apply(Vector256.IsHardwareAccelerated ? DecompressVector(cone) : new Vec3(Decompress(cone.X), Decompress(cone.Y), Decompress(cone.Z)));
+    }
+
+    // The three cone compressions at once: |v|^0.42 as exp(0.42 · ln|v|) in one vector log and exp.
+    private static Vec3 CompressVector(Vec3 cone)
+    {
+        var v = Vector256.Create(cone.X, cone.Y, cone.Z, 1.0);
+        var f = Vector256.Exp(Vector256.Create(0.42) * Vector256.Log(Vector256.Abs(v)));
+        var ra = f / (Vector256.Create(NonlinearOffset) + f);
+        return new Vec3(Math.CopySign(ra[0], cone.X), Math.CopySign(ra[1], cone.Y), Math.CopySign(ra[2], cone.Z));
+    }
+
+    private static Vec3 DecompressVector(Vec3 cone)
+    {
+        var r = Vector256.Min(Vector256.Abs(Vector256.Create(cone.X, cone.Y, cone.Z, 0.5)), Vector256.Create(0.99));
+        var f = Vector256.Create(NonlinearOffset) * r / (Vector256<double>.One - r);
+        var rc = Vector256.Exp(Vector256.Create(1 / 0.42) * Vector256.Log(f));
+        return new Vec3(Math.CopySign(rc[0], cone.X), Math.CopySign(rc[1], cone.Y), Math.CopySign(rc[2], cone.Z));
     }
 
     public static Vec3 AabToJmh(Vec3 aab, double cz)
