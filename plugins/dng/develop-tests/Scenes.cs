@@ -89,10 +89,14 @@ internal static class Scenes
         for (var i = 0; i < blobs.Length; i++)
         {
             var angle = random.NextDouble() * Math.PI;
+            // Natural colours are mostly muted: a brightness with a moderate tint, and now and then a saturated one.
+            var brightness = 0.05 + (random.NextDouble() * 0.7);
+            var saturation = random.NextDouble() < 0.15 ? 0.9 : 0.3;
+            double Tint() => brightness * (1 + (saturation * ((2 * random.NextDouble()) - 1)));
             blobs[i] = (random.NextDouble() * width, random.NextDouble() * height,
                 (0.04 + (random.NextDouble() * 0.2)) * width, (0.04 + (random.NextDouble() * 0.2)) * height,
                 Math.Cos(angle), Math.Sin(angle),
-                0.05 + (random.NextDouble() * 0.8), 0.05 + (random.NextDouble() * 0.8), 0.05 + (random.NextDouble() * 0.8),
+                Tint(), Tint(), Tint(),
                 random.NextDouble() < 0.5 ? 0.02 : 0.3);
         }
 
