@@ -25,9 +25,12 @@ namespace Rushes.Plugins.Dng.Develop;
 /// All stages read a mirrored copy of the mosaic (see <see cref="PaddedMosaic"/>), so the borders are
 /// treated as the interior is; each stage computes a margin narrower than the one before it.
 /// </summary>
-internal static class EdgeDirectedDemosaic
+internal static partial class EdgeDirectedDemosaic
 {
     private const int Pad = 16;
+
+    /// <summary>False forces the scalar path (the tests compare the two).</summary>
+    internal static bool UseVectors { get; set; } = true;
 
     // Keeps weights and ratios finite on flat or black areas (values are normalized, white = 1).
     private const float Epsilon = 1e-5f;
@@ -78,7 +81,7 @@ internal static class EdgeDirectedDemosaic
     }
 
     /// <summary>The stages over padded rows and columns [margin, size − margin).</summary>
-    private sealed class Stages(PaddedMosaic padded, BayerLayout layout, float[] axial, float[] diagonal, float[] red, float[] green, float[] blue)
+    private sealed partial class Stages(PaddedMosaic padded, BayerLayout layout, float[] axial, float[] diagonal, float[] red, float[] green, float[] blue)
     {
         private readonly float[] _cfa = padded.Data;
         private readonly int _w = padded.Stride;
@@ -98,6 +101,11 @@ internal static class EdgeDirectedDemosaic
             int w = _w, w2 = 2 * _w;
             for (var row = first; row < last; row++)
             {
+                if (VectorizedAxialWeights(row, margin))
+                {
+                    continue;
+                }
+
                 for (int col = margin, i = (row * w) + margin; col < w - margin; col++, i++)
                 {
                     var v = Energy(c, i - w, w, w2) + Energy(c, i, w, w2) + Energy(c, i + w, w, w2);
@@ -114,6 +122,11 @@ internal static class EdgeDirectedDemosaic
             int w = _w, w2 = 2 * w, w3 = 3 * w, w4 = 4 * w;
             for (var row = first; row < last; row++)
             {
+                if (VectorizedGreen(row, margin))
+                {
+                    continue;
+                }
+
                 for (var col = FirstColumn(row, margin, chroma: false); col < w - margin; col += 2)
                 {
                     var i = (row * w) + col;
@@ -150,6 +163,11 @@ internal static class EdgeDirectedDemosaic
             int p = _w + 1, q = _w - 1;
             for (var row = first; row < last; row++)
             {
+                if (VectorizedDiagonalWeights(row, margin))
+                {
+                    continue;
+                }
+
                 for (var col = FirstColumn(row, margin, chroma: true); col < _w - margin; col += 2)
                 {
                     var i = (row * _w) + col;
@@ -168,6 +186,11 @@ internal static class EdgeDirectedDemosaic
             int w = _w, p = w + 1, q = w - 1;
             for (var row = first; row < last; row++)
             {
+                if (VectorizedChromaAtChroma(row, margin))
+                {
+                    continue;
+                }
+
                 var redRow = layout.IsRedRow(row - _pad);
                 var own = redRow ? red : blue;
                 var other = redRow ? blue : red;
@@ -194,6 +217,11 @@ internal static class EdgeDirectedDemosaic
         {
             for (var row = first; row < last; row++)
             {
+                if (VectorizedChromaAtGreen(row, margin))
+                {
+                    continue;
+                }
+
                 for (var col = FirstColumn(row, margin, chroma: false); col < _w - margin; col += 2)
                 {
                     var i = (row * _w) + col;
