@@ -6,7 +6,7 @@ namespace Rushes.Plugins.Dng.Develop;
 
 /// <summary>
 /// Turns a Bayer mosaic into linear camera RGB. The input is the normalized mosaic (black 0, white 1),
-/// usually already white-balanced: every method here
+/// usually already white-balanced (<see cref="MosaicColour.WhiteBalance"/>): every method here
 /// interpolates colour differences or ratios, which are smallest, and so best interpolated, when grey is
 /// grey in the mosaic. The output keeps values above 1 and below 0: nothing is clipped.
 /// </summary>

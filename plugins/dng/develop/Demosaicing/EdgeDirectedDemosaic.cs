@@ -241,7 +241,8 @@ internal static partial class EdgeDirectedDemosaic
             for (var row = first; row < last; row++)
             {
                 var own = layout.IsRedRow(row - _pad) ? red : blue;
-                for (var col = FirstColumn(row, margin, chroma: true); col < w - margin; col += 2)
+                var from = VectorizedRefineGreen(row, margin, own);
+                for (var col = FirstColumn(row, from, chroma: true); col < w - margin; col += 2)
                 {
                     var i = (row * w) + col;
                     var north = Epsilon + Math.Abs(c[i] - c[i - w2]) + Math.Abs(g[i - w] - g[i + w]);

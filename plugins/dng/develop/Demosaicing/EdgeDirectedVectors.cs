@@ -148,6 +148,45 @@ internal static partial class EdgeDirectedDemosaic
             Vector.ConditionalSelect(chroma, L(blue, i), AxialV(blue, i, weight)).CopyTo(blue, i);
         });
 
+        /// <summary>
+        /// Stage 6 on whole vectors from the margin; returns the first column left to the scalar code. This stage
+        /// reads the green it refines, so its vectors must not overlap: the rest of the row is done one site at a time.
+        /// </summary>
+        private int VectorizedRefineGreen(int row, int margin, float[] own)
+        {
+            var count = Vector<float>.Count;
+            if (!UseVectors || !Vector.IsHardwareAccelerated)
+            {
+                return margin;
+            }
+
+            var parity = layout.ChromaColumnParity(row - _pad);
+            var c = _cfa;
+            var g = green;
+            int w = _w, w2 = 2 * w;
+            var col = margin;
+            for (; col + count <= w - margin; col += count)
+            {
+                var i = (row * w) + col;
+                var chroma = (((col - _pad) ^ parity) & 1) == 0 ? EvenLanes : OddLanes;
+                var centre = L(c, i);
+                var gi = L(g, i);
+                var verticalGreen = Vector.Abs(L(g, i - w) - L(g, i + w));
+                var horizontalGreen = Vector.Abs(L(g, i - 1) - L(g, i + 1));
+                var north = Eps + Vector.Abs(centre - L(c, i - w2)) + verticalGreen;
+                var south = Eps + Vector.Abs(centre - L(c, i + w2)) + verticalGreen;
+                var west = Eps + Vector.Abs(centre - L(c, i - 2)) + horizontalGreen;
+                var east = Eps + Vector.Abs(centre - L(c, i + 2)) + horizontalGreen;
+                var vertical = ((south * (L(g, i - w) - L(own, i - w))) + (north * (L(g, i + w) - L(own, i + w)))) / (north + south);
+                var horizontal = ((east * (L(g, i - 1) - L(own, i - 1))) + (west * (L(g, i + 1) - L(own, i + 1)))) / (west + east);
+                var weight = RefinedV(axial, i, w);
+                var refined = Half * (gi + centre + (weight * horizontal) + ((One - weight) * vertical));
+                Vector.ConditionalSelect(chroma, refined, gi).CopyTo(g, i);
+            }
+
+            return col;
+        }
+
         private Vector<float> AxialV(float[] x, int i, Vector<float> weight)
         {
             var g = green;
