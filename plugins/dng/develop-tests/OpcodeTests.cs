@@ -79,7 +79,7 @@ public sealed class OpcodeTests
         var red42 = (At(6, 2) + At(4, 0)) / 2;
         var red44 = (At(2, 4) + At(6, 4) + At(4, 6)) / 3;
 
-        new OpcodeListBuilder().FixBadPixelsConstant(constant: 0, bayerPhase: 0).Parse("OpcodeList1").Apply(mosaic, sampleScale: 1);
+        new OpcodeListBuilder().FixBadPixelsConstant(constant: 0, bayerPhase: 0).Parse("OpcodeList1").Apply(mosaic, sampleScale: 65535);
 
         Assert.Equal(red22, At(2, 2), 4);
         Assert.Equal(green32, At(3, 2), 4);
@@ -99,7 +99,7 @@ public sealed class OpcodeTests
         }
 
         mosaic.Samples[(3 * 5) + 3] = 80; // the only live red within reach, on the diagonal ring
-        new OpcodeListBuilder().FixBadPixelsConstant(constant: 4095, bayerPhase: 3).Parse("OpcodeList1").Apply(mosaic, sampleScale: 1);
+        new OpcodeListBuilder().FixBadPixelsConstant(constant: 4095, bayerPhase: 3).Parse("OpcodeList1").Apply(mosaic, sampleScale: 65535);
 
         Assert.Equal(80f, mosaic.Samples[(1 * 5) + 1]);
         Assert.Equal(4095f * 0 + 80f, mosaic.Samples[(1 * 5) + 3]); // (3, 1): axial reds (1, 1) dead, (3, 3) live
@@ -156,6 +156,59 @@ public sealed class OpcodeTests
     }
 
     [Fact]
+    public void FixBadPixelsConstant_on_a_normalized_mosaic_compares_on_the_16_bit_scale()
+    {
+        using var mosaic = Filled(4, 4, 0.5f);
+        mosaic.Samples[5] = 1f; // (1, 1): 65535 on the 16-bit scale
+        new OpcodeListBuilder().FixBadPixelsConstant(constant: 65535, bayerPhase: 0).Parse("OpcodeList2").Apply(mosaic);
+        Assert.All(mosaic.Samples.ToArray(), v => Assert.Equal(0.5f, v));
+    }
+
+    [Fact]
+    public void FixBadPixelsList_repairs_listed_points_and_rectangles()
+    {
+        using var mosaic = new CfaImage(8, 8, CfaPattern.Rggb, 12);
+        for (var i = 0; i < 64; i++)
+        {
+            mosaic.Samples[i] = i;
+        }
+
+        float At(int x, int y) => mosaic.Samples[(y * 8) + x];
+        var point = (At(2, 0) + At(0, 2) + At(4, 2) + At(2, 4)) / 4; // (2, 2) is red: its axial reds two away
+        var inRect = (At(6, 5) + At(4, 7) + At(6, 7)) / 3;          // (5, 6) is green; its diagonal (4, 5) is in the rectangle
+        new OpcodeListBuilder().FixBadPixelsList(bayerPhase: 0, points: [(2, 2)], rects: [(5, 4, 7, 6)]).Parse("OpcodeList1").Apply(mosaic, sampleScale: 65535);
+
+        Assert.Equal(point, At(2, 2), 4);
+        Assert.Equal(inRect, At(5, 6), 4);
+    }
+
+    [Fact]
+    public void MapTable_maps_the_16_bit_value_and_holds_the_last_entry()
+    {
+        using var mosaic = Filled(3, 1, 0);
+        mosaic.Samples[0] = 0;
+        mosaic.Samples[1] = 2 / 65535f;
+        mosaic.Samples[2] = 1f; // past the table's end
+        new OpcodeListBuilder().MapTable(0, 0, 1, 3, 1, 1, [100, 200, 300, 400]).Parse("OpcodeList2").Apply(mosaic);
+        Assert.Equal([100 / 65535f, 300 / 65535f, 400 / 65535f], mosaic.Samples.ToArray());
+    }
+
+    [Fact]
+    public void Delta_and_scale_per_row_and_column_use_one_value_per_row_or_column_of_the_area()
+    {
+        using var mosaic = Filled(4, 4, 0.5f);
+        new OpcodeListBuilder()
+            .PerRowColumn(10, top: 0, left: 0, bottom: 4, right: 4, rowPitch: 2, colPitch: 1, values: [0.1f, 0.2f])      // rows 0 and 2
+            .PerRowColumn(13, top: 0, left: 1, bottom: 1, right: 4, rowPitch: 1, colPitch: 1, values: [2f, 3f, 4f])       // row 0, columns 1..3
+            .Parse("OpcodeList2").Apply(mosaic);
+        Assert.Equal([0.6f, 1.2f, 1.8f, 2.4f], mosaic.GetRow(0).ToArray(), new Within(1e-6f));
+        Assert.Equal([0.5f, 0.5f, 0.5f, 0.5f], mosaic.GetRow(1).ToArray());
+        Assert.Equal([0.7f, 0.7f, 0.7f, 0.7f], mosaic.GetRow(2).ToArray(), new Within(1e-6f));
+        var mismatch = new OpcodeListBuilder().PerRowColumn(12, 0, 0, 4, 4, 1, 1, values: [1f, 1f]).Build();
+        Assert.Contains("2 values", Assert.Throws<InputException>(() => DngOpcodeList.Parse(mismatch, "OpcodeList2")).Message);
+    }
+
+    [Fact]
     public void Opcodes_apply_in_list_order()
     {
         // (x·2) then +1 is 2x + 1; the other order would give 2x + 2.
@@ -172,7 +225,7 @@ public sealed class OpcodeTests
     public void An_unknown_optional_opcode_is_skipped_with_a_warning()
     {
         var list = new OpcodeListBuilder()
-            .Raw(id: 12, flags: 1, parameters: new byte[40])
+            .Raw(id: 2, flags: 1, parameters: new byte[40])
             .MapPolynomial(top: 0, left: 0, bottom: 1, right: 1, rowPitch: 1, colPitch: 1, coefficients: [0.5])
             .Parse("OpcodeList2", "A001_C001_0001.dng");
 
@@ -182,11 +235,12 @@ public sealed class OpcodeTests
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
         Assert.Equal("OpcodeList2", warning.Field);
         Assert.Equal("A001_C001_0001.dng", warning.File);
-        Assert.Contains("12 (ScalePerRow)", warning.Message);
+        Assert.Contains("2 (WarpFisheye)", warning.Message);
     }
 
     [Theory]
-    [InlineData(12u, "12 (ScalePerRow)")]
+    [InlineData(6u, "6 (TrimBounds)")]
+    [InlineData(14u, "14 (WarpRectilinear2)")]
     [InlineData(99u, "99 (unknown)")]
     public void An_unknown_mandatory_opcode_is_an_input_error_naming_it(uint id, string named)
     {
@@ -323,6 +377,58 @@ internal sealed class OpcodeListBuilder
         return Raw(1, 0, [.. p]);
     }
 
+    public OpcodeListBuilder MapTable(uint top, uint left, uint bottom, uint right, uint rowPitch, uint colPitch, ushort[] table)
+    {
+        var p = new List<byte>();
+        Area(p, top, left, bottom, right, 0, 1, rowPitch, colPitch);
+        UInt(p, (uint)table.Length);
+        foreach (var t in table)
+        {
+            p.Add((byte)(t >> 8));
+            p.Add((byte)t);
+        }
+
+        return Raw(7, 0, [.. p]);
+    }
+
+    public OpcodeListBuilder PerRowColumn(uint id, uint top, uint left, uint bottom, uint right, uint rowPitch, uint colPitch, float[] values)
+    {
+        var p = new List<byte>();
+        Area(p, top, left, bottom, right, 0, 1, rowPitch, colPitch);
+        UInt(p, (uint)values.Length);
+        foreach (var v in values)
+        {
+            var b = new byte[4];
+            BinaryPrimitives.WriteSingleBigEndian(b, v);
+            p.AddRange(b);
+        }
+
+        return Raw(id, 0, [.. p]);
+    }
+
+    public OpcodeListBuilder FixBadPixelsList(uint bayerPhase, (uint Row, uint Column)[] points, (uint Top, uint Left, uint Bottom, uint Right)[] rects)
+    {
+        var p = new List<byte>();
+        UInt(p, bayerPhase);
+        UInt(p, (uint)points.Length);
+        UInt(p, (uint)rects.Length);
+        foreach (var (row, column) in points)
+        {
+            UInt(p, row);
+            UInt(p, column);
+        }
+
+        foreach (var (top, left, bottom, right) in rects)
+        {
+            UInt(p, top);
+            UInt(p, left);
+            UInt(p, bottom);
+            UInt(p, right);
+        }
+
+        return Raw(5, 0, [.. p]);
+    }
+
     public byte[] Build()
     {
         var bytes = new List<byte>();
@@ -358,4 +464,12 @@ internal sealed class OpcodeListBuilder
         BinaryPrimitives.WriteDoubleBigEndian(b, value);
         bytes.AddRange(b);
     }
+}
+
+/// <summary>Float equality within a tolerance, for collection asserts.</summary>
+internal sealed class Within(float tolerance) : IEqualityComparer<float>
+{
+    public bool Equals(float x, float y) => Math.Abs(x - y) <= tolerance;
+
+    public int GetHashCode(float obj) => 0;
 }

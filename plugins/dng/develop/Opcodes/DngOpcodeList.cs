@@ -82,7 +82,7 @@ public sealed class DngOpcodeList
             {
                 throw new InputException(
                     $"{list}: opcode {header.Id} ({OpcodeNames.Of(header.Id)}) is not supported and is not marked optional, so the image cannot be rendered faithfully.",
-                    file, list, "GainMap, FixBadPixelsConstant, MapPolynomial, WarpRectilinear or FixVignetteRadial, or an opcode flagged optional");
+                    file, list, "WarpRectilinear, FixVignetteRadial, FixBadPixelsConstant/List, MapTable, MapPolynomial, GainMap, Delta/ScalePerRow/Column, or an opcode flagged optional");
             }
         }
 
@@ -91,7 +91,10 @@ public sealed class DngOpcodeList
 
     /// <summary>Applies the list to a mosaic in place (OpcodeList1 or 2).</summary>
     /// <param name="mosaic">The mosaic.</param>
-    /// <param name="sampleScale">The stored value that means 1.0: 1 for a normalized mosaic (list 2); for list 1, applied to values as stored, the scale they were divided by.</param>
+    /// <param name="sampleScale">
+    /// The float that stands for 1.0: 1 for a normalized mosaic (list 2); 65535 for list 1 applied to 16-bit values as
+    /// stored (the DNG SDK normalizes stage-1 data by its 16-bit range, not by the white level).
+    /// </param>
     public void Apply(CfaImage mosaic, double sampleScale = 1)
     {
         ArgumentNullException.ThrowIfNull(mosaic);
@@ -123,6 +126,9 @@ public sealed class DngOpcodeList
         1 => new WarpRectilinearOpcode(header, ref reader),
         3 => new FixVignetteRadialOpcode(header, ref reader),
         4 => new FixBadPixelsConstantOpcode(header, ref reader),
+        5 => new FixBadPixelsListOpcode(header, ref reader),
+        7 => new MapTableOpcode(header, ref reader),
+        10 or 11 or 12 or 13 => new PerRowColumnOpcode(header, ref reader),
         8 => new MapPolynomialOpcode(header, ref reader),
         9 => new GainMapOpcode(header, ref reader),
         _ => null,

@@ -11,11 +11,6 @@ namespace Rushes.Plugins.Dng.Develop;
 /// </summary>
 public sealed class FixBadPixelsConstantOpcode : DngOpcode
 {
-    private static readonly (int Dx, int Dy)[] GreenNear = [(-1, -1), (1, -1), (-1, 1), (1, 1)];
-    private static readonly (int Dx, int Dy)[] GreenFar = [(0, -2), (-2, 0), (2, 0), (0, 2)];
-    private static readonly (int Dx, int Dy)[] ChromaNear = GreenFar;
-    private static readonly (int Dx, int Dy)[] ChromaFar = [(-2, -2), (2, -2), (-2, 2), (2, 2)];
-
     internal FixBadPixelsConstantOpcode(OpcodeHeader header, ref OpcodeReader reader)
         : base(header)
     {
@@ -34,7 +29,7 @@ public sealed class FixBadPixelsConstantOpcode : DngOpcode
         BayerPhase = (int)phase;
     }
 
-    /// <summary>The stored value that marks a dead photosite.</summary>
+    /// <summary>The value that marks a dead photosite, on the 16-bit integer scale the DNG SDK processes raw data in.</summary>
     public uint Constant { get; }
 
     /// <summary>0 red at the top left, 1 green-red, 2 green-blue, 3 blue.</summary>
@@ -50,13 +45,29 @@ public sealed class FixBadPixelsConstantOpcode : DngOpcode
         int width = image.Width, height = image.Height;
         var samples = image.Plane(0);
         var bad = new bool[width * height];
+        var toStored = OpcodeValues.IntegerScale(sampleScale);
         for (var i = 0; i < samples.Length; i++)
         {
-            bad[i] = Math.Abs((samples[i] * sampleScale) - Constant) < 0.5;
+            bad[i] = Math.Abs((samples[i] * toStored) - Constant) < 0.5;
         }
 
+        BadPixels.Repair(samples, bad, width, height, BayerPhase);
+    }
+}
+
+/// <summary>The repair shared by FixBadPixelsConstant and FixBadPixelsList.</summary>
+internal static class BadPixels
+{
+    private static readonly (int Dx, int Dy)[] GreenNear = [(-1, -1), (1, -1), (-1, 1), (1, 1)];
+    private static readonly (int Dx, int Dy)[] GreenFar = [(0, -2), (-2, 0), (2, 0), (0, 2)];
+    private static readonly (int Dx, int Dy)[] ChromaNear = GreenFar;
+    private static readonly (int Dx, int Dy)[] ChromaFar = [(-2, -2), (2, -2), (-2, 2), (2, 2)];
+
+    /// <summary>Replaces each photosite marked bad by the mean of its nearest unmarked same-colour neighbours.</summary>
+    public static void Repair(Span<float> samples, bool[] bad, int width, int height, int bayerPhase)
+    {
         // Red sits at (redX, redY) of each 2×2 tile; green where x + y differs in parity from red's.
-        int redX = BayerPhase & 1, redY = BayerPhase >> 1;
+        int redX = bayerPhase & 1, redY = bayerPhase >> 1;
         for (var y = 0; y < height; y++)
         {
             for (var x = 0; x < width; x++)
