@@ -44,6 +44,14 @@ internal static class LibRaw
         return path;
     }
 
+    /// <summary>Runs dcraw_emu with the given options (output to a 16-bit PPM) and returns linear RGB over 65535.</summary>
+    public static RgbImage Run(string dng, string name, params string[] options)
+    {
+        var output = Path.ChangeExtension(dng, $".{name}.ppm");
+        ReferenceTool.Run("dcraw_emu", [.. options, "-Z", output, dng]).EnsureSuccess($"dcraw_emu {string.Join(' ', options)} {dng}");
+        return ReadPpm16(File.ReadAllBytes(output));
+    }
+
     /// <summary>
     /// Runs <c>dcraw_emu -q quality</c> with everything else neutral: linear 16-bit (-4), camera RGB (-o 0),
     /// unit white balance (-r 1 1 1 1), no maximum adjustment (-c 0), no flip (-t 0); returns linear RGB over 65535.
