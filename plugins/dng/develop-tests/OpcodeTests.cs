@@ -90,7 +90,7 @@ public sealed class OpcodeTests
     [Fact]
     public void FixBadPixelsConstant_falls_back_to_the_next_ring_and_follows_the_bayer_phase()
     {
-        // Phase 3 (BGGR): (1, 1) is red; kill it and its four axial reds, leaving the diagonal ring.
+        // Phase 3 (BGGR): (1, 1) is red; kill it and its axial reds inside the image, leaving only the diagonal ring.
         using var mosaic = new CfaImage(5, 5, CfaPattern.Bggr, 12);
         mosaic.Samples.Fill(50);
         foreach (var (x, y) in new[] { (1, 1), (3, 1), (1, 3) })
@@ -102,7 +102,7 @@ public sealed class OpcodeTests
         new OpcodeListBuilder().FixBadPixelsConstant(constant: 4095, bayerPhase: 3).Parse("OpcodeList1").Apply(mosaic, sampleScale: 65535);
 
         Assert.Equal(80f, mosaic.Samples[(1 * 5) + 1]);
-        Assert.Equal(4095f * 0 + 80f, mosaic.Samples[(1 * 5) + 3]); // (3, 1): axial reds (1, 1) dead, (3, 3) live
+        Assert.Equal(80f, mosaic.Samples[(1 * 5) + 3]); // (3, 1) is dead too: of its axial reds, (1, 1) is dead and (3, 3) lives
     }
 
     [Fact]
