@@ -61,8 +61,8 @@ try
     plate = null;
     GC.Collect();
 
-    Console.WriteLine("| Run | Time (ms) | Mpx/s | Peak memory |");
-    Console.WriteLine("|---|---|---|---|");
+    Console.WriteLine("| Run | Time (ms) | Mpx/s | CPU time (ms, all cores) | Peak memory |");
+    Console.WriteLine("|---|---|---|---|---|");
     foreach (var (label, method, level) in new (string, DemosaicMethod, ResolutionLevel)[]
     {
         ("Rushes Demosaic.Run bilinear", DemosaicMethod.Bilinear, ResolutionLevel.Full),
@@ -74,6 +74,7 @@ try
     {
         Demosaic.Run(big, method, level).Dispose(); // warm-up: JIT and pooled buffers
         var times = new List<double>();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (var r = 0; r < runs; r++)
         {
             var clock = Stopwatch.StartNew();
@@ -81,23 +82,26 @@ try
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
 
+        var cpuPerRun = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / runs;
         var median = Median(times);
-        Console.WriteLine($"| {label} | {median:F0} | {Width * Height / median / 1000:F0} | (process) {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20)} MiB |");
+        Console.WriteLine($"| {label} | {median:F0} | {Width * Height / median / 1000:F0} | {cpuPerRun:F0} | (process) {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20)} MiB |");
     }
 
     foreach (var q in new[] { 0, 3 })
     {
         var times = new List<double>();
+        var cpuTimes = new List<double>();
         long peak = 0;
         for (var r = 0; r < runs; r++)
         {
-            var (seconds, kib) = TimeProcess("dcraw_emu", ["-4", "-o", "0", "-r", "1", "1", "1", "1", "-c", "0", "-t", "0", "-q", q.ToString(), "-Z", Path.Combine(folder, "speed.ppm"), bigDng]);
+            var (seconds, cpuSeconds, kib) = TimeProcess("dcraw_emu", ["-4", "-o", "0", "-r", "1", "1", "1", "1", "-c", "0", "-t", "0", "-q", q.ToString(), "-Z", Path.Combine(folder, "speed.ppm"), bigDng]);
             times.Add(seconds * 1000);
+            cpuTimes.Add(cpuSeconds * 1000);
             peak = Math.Max(peak, kib);
         }
 
         var median = Median(times);
-        Console.WriteLine($"| dcraw_emu -q {q} (whole process) | {median:F0} | {Width * Height / median / 1000:F0} | {peak / 1024} MiB |");
+        Console.WriteLine($"| dcraw_emu -q {q} (whole process) | {median:F0} | {Width * Height / median / 1000:F0} | {Median(cpuTimes):F0} | {peak / 1024} MiB |");
     }
 }
 finally
@@ -111,11 +115,11 @@ static double Median(List<double> values)
     return values[values.Count / 2];
 }
 
-// Wall time and peak resident memory of a whole process, from GNU time.
-static (double Seconds, long Kib) TimeProcess(string tool, string[] args)
+// Wall time, CPU time (user + system) and peak resident memory of a whole process, from GNU time.
+static (double Seconds, double CpuSeconds, long Kib) TimeProcess(string tool, string[] args)
 {
     var info = new ProcessStartInfo("/usr/bin/time") { RedirectStandardError = true, RedirectStandardOutput = true };
-    foreach (var a in new[] { "-f", "%e %M", tool }.Concat(args))
+    foreach (var a in new[] { "-f", "%e %U %S %M", tool }.Concat(args))
     {
         info.ArgumentList.Add(a);
     }
@@ -132,7 +136,8 @@ static (double Seconds, long Kib) TimeProcess(string tool, string[] args)
     }
 
     var last = err.Trim().Split('\n')[^1].Split(' ');
-    return (elapsed, long.Parse(last[1], CultureInfo.InvariantCulture));
+    var cpuSeconds = double.Parse(last[1], CultureInfo.InvariantCulture) + double.Parse(last[2], CultureInfo.InvariantCulture);
+    return (elapsed, cpuSeconds, long.Parse(last[3], CultureInfo.InvariantCulture));
 }
 
 int Option(string name, int fallback)
