@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Rushes.Plugins.Dng.Develop;
 
@@ -33,7 +34,9 @@ internal static partial class EdgeDirectedDemosaic
 
     private sealed partial class Stages
     {
-        private static Vector<float> L(float[] a, int i) => new(a, i);
+        // Loads without a bounds check: every index is inside the padded planes by the stage margins, the same
+        // ranges the scalar path reads with checks (and VectorPathTests compares the two).
+        private static Vector<float> L(float[] a, int i) => Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(a), (nuint)i);
 
         /// <summary>Calls <paramref name="at"/>(index, chroma-lane mask) for vectors covering columns [margin, stride − margin) of a row; false when the row is too short.</summary>
         private bool ForVectors(int row, int margin, Action<int, Vector<int>> at)
