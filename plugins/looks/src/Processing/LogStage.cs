@@ -1,0 +1,70 @@
+using Rushes.Plugins.Looks.Ops;
+
+namespace Rushes.Plugins.Looks.Processing;
+
+/// <summary>The CLF Log op (CLF v3 §Log, restated in standards.md §5.2), per channel in double precision.</summary>
+internal sealed class LogStage : Stage
+{
+    // FLT_MIN: CLF floors the argument of every logarithm here.
+    private const double FloatMin = 1.175494e-38;
+
+    private readonly Curve[] _curves;
+
+    public LogStage(LogOp op) => _curves = [.. op.Channels.Select(p => new Curve(op.Style, p))];
+
+    public override void Apply(Span<float> red, Span<float> green, Span<float> blue)
+    {
+        _curves[0].Apply(red);
+        _curves[1].Apply(green);
+        _curves[2].Apply(blue);
+    }
+
+    /// <summary>One channel's curve with its derived constants computed once.</summary>
+    private sealed class Curve
+    {
+        private readonly LogStyle _style;
+        private readonly double _base, _lnBase, _logSlope, _logOffset, _linSlope, _linOffset;
+        private readonly double _linBreak, _logBreak, _linearSlope, _linearOffset;
+
+        public Curve(LogStyle style, LogParams p)
+        {
+            _style = style;
+            _base = style is LogStyle.Log10 or LogStyle.AntiLog10 ? 10 : style is LogStyle.Log2 or LogStyle.AntiLog2 ? 2 : p.Base;
+            _lnBase = Math.Log(_base);
+            (_logSlope, _logOffset, _linSlope, _linOffset) = (p.LogSideSlope, p.LogSideOffset, p.LinSideSlope, p.LinSideOffset);
+            if (p.LinSideBreak is { } linBreak)
+            {
+                // The linear segment meets the log segment at the break; its slope defaults to the log's
+                // derivative there (CLF v3 §Log, cameraLinToLog).
+                _linBreak = linBreak;
+                _logBreak = LinToLog(linBreak);
+                _linearSlope = p.LinearSlope ?? (_logSlope * _linSlope / (((_linSlope * linBreak) + _linOffset) * _lnBase));
+                _linearOffset = _logBreak - (_linearSlope * linBreak);
+            }
+        }
+
+        public void Apply(Span<float> channel)
+        {
+            for (var i = 0; i < channel.Length; i++)
+            {
+                channel[i] = (float)Evaluate(channel[i]);
+            }
+        }
+
+        private double Evaluate(double x) => _style switch
+        {
+            LogStyle.Log10 or LogStyle.Log2 => Math.Log(Math.Max(x, FloatMin)) / _lnBase,
+            LogStyle.AntiLog10 or LogStyle.AntiLog2 => Math.Pow(_base, x),
+            LogStyle.LinToLog => LinToLog(x),
+            LogStyle.LogToLin => LogToLin(x),
+            LogStyle.CameraLinToLog => x <= _linBreak ? (_linearSlope * x) + _linearOffset : LinToLog(x),
+            _ => x <= _logBreak ? (x - _linearOffset) / _linearSlope : LogToLin(x),
+        };
+
+        private double LinToLog(double x)
+            => (_logSlope * Math.Log(Math.Max((_linSlope * x) + _linOffset, FloatMin)) / _lnBase) + _logOffset;
+
+        private double LogToLin(double y)
+            => (Math.Pow(_base, (y - _logOffset) / _logSlope) - _linOffset) / _linSlope;
+    }
+}
