@@ -518,7 +518,7 @@ internal sealed partial class ClfReader
     {
         CheckChildren(node, "LogParams");
         var styleText = (string?)node.Attribute("style");
-        if (styleText is null || !Enum.TryParse<LogStyle>(styleText, ignoreCase: false, out var style) || Text.CamelStyle(style.ToString()) != styleText)
+        if (styleText is null || !Enum.TryParse<LogStyle>(styleText, ignoreCase: true, out var style) || Text.CamelStyle(style.ToString()) != styleText)
         {
             throw Error(node, "Log/@style", styleText is null ? "the Log has no style" : $"style '{styleText}' is not a Log style", "one of " + string.Join(", ", Enum.GetNames<LogStyle>().Select(Text.CamelStyle)));
         }
@@ -603,7 +603,7 @@ internal sealed partial class ClfReader
     {
         CheckChildren(node, "ExponentParams");
         var styleText = (string?)node.Attribute("style");
-        if (styleText is null || !Enum.TryParse<ExponentStyle>(styleText, ignoreCase: false, out var style) || Text.CamelStyle(style.ToString()) != styleText)
+        if (styleText is null || !Enum.TryParse<ExponentStyle>(styleText, ignoreCase: true, out var style) || Text.CamelStyle(style.ToString()) != styleText)
         {
             throw Error(node, "Exponent/@style", styleText is null ? "the Exponent has no style" : $"style '{styleText}' is not an Exponent style", "one of " + string.Join(", ", Enum.GetNames<ExponentStyle>().Select(Text.CamelStyle)));
         }
