@@ -49,8 +49,7 @@ internal sealed partial class ClfReader
             throw new InputException($"{path}: {info.Length} bytes is larger than the {MaxFileBytes} bytes a CLF file may have here.", path, "file", $"at most {MaxFileBytes} bytes");
         }
 
-        using var stream = File.OpenRead(path);
-        return Parse(stream, path);
+        return Parse(new MemoryStream(File.ReadAllBytes(path)), path);
     }
 
     /// <summary>Parses CLF text; <paramref name="file"/> names it in messages.</summary>
@@ -76,7 +75,9 @@ internal sealed partial class ClfReader
         }
         catch (XmlException e)
         {
-            throw new InputException($"{_file}, line {e.LineNumber}: not a well-formed CLF XML document: {e.Message}", _file, "xml", "a well-formed XML ProcessList", e);
+            // XmlReader reports line 0 for problems found at the end of the document.
+            var line = e.LineNumber > 0 ? e.LineNumber : LastLine(stream);
+            throw new InputException($"{_file}, line {line}: not a well-formed CLF XML document: {e.Message}", _file, "xml", "a well-formed XML ProcessList", e);
         }
 
         var root = document.Root!;
@@ -129,6 +130,19 @@ internal sealed partial class ClfReader
         }
 
         return new ClfDocument(id, (string?)root.Attribute("name"), version, descriptions, inputDescriptor, outputDescriptor, ops, _warnings);
+    }
+
+    private static int LastLine(Stream stream)
+    {
+        stream.Position = 0;
+        using var reader = new StreamReader(stream);
+        var lines = 0;
+        while (reader.ReadLine() is not null)
+        {
+            lines++;
+        }
+
+        return Math.Max(lines, 1);
     }
 
     private bool CheckNamespace(XElement root)
@@ -297,7 +311,7 @@ internal sealed partial class ClfReader
 
         if (found.Count == 0 && required)
         {
-            throw Error(node, $"{node.Name.LocalName}/{name}", $"<{node.Name.LocalName}> has no <{name}>", $"a <{name}> element");
+            throw Error(node, $"{node.Name.LocalName}/{name}", $"<{node.Name.LocalName}> has no <{name}>", $"the <{name}> element");
         }
 
         return found.FirstOrDefault()!;
@@ -320,9 +334,9 @@ internal sealed partial class ClfReader
     }
 
     /// <summary>Reads exactly <paramref name="count"/> numbers (the count is bounded by the caller first).</summary>
-    private float[] ReadValues(XElement array, long count, string node)
+    private double[] ReadValues(XElement array, long count, string node)
     {
-        var values = new float[count];
+        var values = new double[count];
         var n = 0L;
         foreach (var token in array.Value.Split((char[]?)[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries))
         {
@@ -336,7 +350,7 @@ internal sealed partial class ClfReader
                 throw Error(array, $"{node}/Array", $"value {n + 1} '{token}' is not a number", "decimal numbers separated by white space");
             }
 
-            values[n++] = (float)v;
+            values[n++] = v;
         }
 
         return n == count ? values : throw Error(array, $"{node}/Array", $"the Array has {n} values but its dim declares {count}", $"{count} values");
@@ -362,7 +376,7 @@ internal sealed partial class ClfReader
         {
             for (var c = 0; c < 3; c++)
             {
-                m[(r * 3) + c] = (double)values[(r * columns) + c] * inScale / outScale;
+                m[(r * 3) + c] = values[(r * columns) + c] * inScale / outScale;
             }
 
             offset[r] = columns == 4 ? values[(r * columns) + 3] / outScale : 0;
@@ -404,12 +418,12 @@ internal sealed partial class ClfReader
                 var v = raw[(i * channels) + (channels == 3 ? c : 0)];
                 if (rawHalfs)
                 {
-                    if (v is < 0 or > ushort.MaxValue || v != MathF.Floor(v))
+                    if (v is < 0 or > ushort.MaxValue || v != Math.Floor(v))
                     {
                         throw Error(array, "LUT1D/Array", $"value {(i * channels) + 1} '{v}' is not a half-float bit pattern", "whole numbers 0–65535 (rawHalfs)");
                     }
 
-                    v = (float)BitConverter.UInt16BitsToHalf((ushort)v);
+                    v = (double)BitConverter.UInt16BitsToHalf((ushort)v);
                 }
 
                 values[(i * 3) + c] = (float)(v / outScale);
@@ -452,12 +466,7 @@ internal sealed partial class ClfReader
         }
 
         var values = ReadValues(array, (long)n * n * n * 3, "LUT3D");
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = (float)(values[i] / outScale);
-        }
-
-        return new Lut3DOp(values, n, interpolation);
+        return new Lut3DOp([.. values.Select(v => (float)(v / outScale))], n, interpolation);
     }
 
     private RangeOp ReadRange(XElement node, double inScale, double outScale)
