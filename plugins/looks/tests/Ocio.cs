@@ -10,7 +10,7 @@ namespace Rushes.Plugins.Looks.Tests;
 internal static class Ocio
 {
     /// <summary>Applies <paramref name="file"/> with OCIO to RGB triples, interleaved.</summary>
-    public static float[] Apply(string file, float[] rgb, string? cccId = null, string? interpolation = null)
+    public static float[] Apply(string file, float[] rgb, string? cccId = null, string? interpolation = null, bool inverse = false)
     {
         var work = Directory.CreateTempSubdirectory("rushes-looks-ocio-");
         try
@@ -21,7 +21,7 @@ internal static class Ocio
             // Always through a config: `ocioconvert --lut` forces the best interpolation (tetrahedral),
             // while a FileTransform left at its default honours the file's own interpolation.
             var config = Path.Combine(work.FullName, "config.ocio");
-            var options = $"src: \"{file}\"" + (cccId is null ? string.Empty : $", cccid: \"{cccId}\"") + (interpolation is null ? string.Empty : $", interpolation: {interpolation}");
+            var options = $"src: \"{file}\"" + (cccId is null ? string.Empty : $", cccid: \"{cccId}\"") + (interpolation is null ? string.Empty : $", interpolation: {interpolation}") + (inverse ? ", direction: inverse" : string.Empty);
             File.WriteAllText(config, $$"""
                 ocio_profile_version: 2
                 roles:
