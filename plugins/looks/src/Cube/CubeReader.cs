@@ -168,7 +168,7 @@ internal static class CubeReader
             throw new InputException($"{file}: the domain [{Text.Join(min)}] to [{Text.Join(max)}] is empty.", file, "DOMAIN_MAX", "a maximum above the minimum on every channel");
         }
 
-        ops.Add(MatrixOp.Scale([.. min.Zip(max, (lo, hi) => 1 / (hi - lo))], [.. min.Zip(max, (lo, hi) => -lo / (hi - lo))]));
+        ops.Add(MatrixOp.Scale([.. min.Zip(max, (lo, hi) => 1 / (hi - lo))], [.. min.Zip(max, (lo, hi) => (0 - lo) / (hi - lo))]));
     }
 
     /// <summary>.cube lists red fastest; CLF (and the 3D stage) want blue fastest.</summary>
