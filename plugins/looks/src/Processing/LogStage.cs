@@ -1,8 +1,13 @@
+using System.Numerics;
 using Rushes.Plugins.Looks.Ops;
 
 namespace Rushes.Plugins.Looks.Processing;
 
-/// <summary>The CLF Log op (CLF v3 §Log, restated in standards.md §5.2), per channel in double precision.</summary>
+/// <summary>
+/// The CLF Log op (CLF v3 §Log, restated in standards.md §5.2), per channel in double precision:
+/// whole vectors of floats are widened to <see cref="Vector{T}"/> of doubles for the SIMD log and exp,
+/// the remainder runs one value at a time.
+/// </summary>
 internal sealed class LogStage : Stage
 {
     // FLT_MIN: CLF floors the argument of every logarithm here.
@@ -45,11 +50,42 @@ internal sealed class LogStage : Stage
 
         public void Apply(Span<float> channel)
         {
-            for (var i = 0; i < channel.Length; i++)
+            var width = Vector<float>.Count;
+            var end = Vector.IsHardwareAccelerated ? channel.Length - (channel.Length % width) : 0;
+            for (var i = 0; i < end; i += width)
+            {
+                Vector.Widen(new Vector<float>(channel[i..]), out var low, out var high);
+                Vector.Narrow(Evaluate(low), Evaluate(high)).CopyTo(channel[i..]);
+            }
+
+            for (var i = end; i < channel.Length; i++)
             {
                 channel[i] = (float)Evaluate(channel[i]);
             }
         }
+
+        private Vector<double> Evaluate(Vector<double> x) => _style switch
+        {
+            LogStyle.Log10 or LogStyle.Log2 => Vector.Log(Vector.Max(x, new Vector<double>(FloatMin))) / new Vector<double>(_lnBase),
+            LogStyle.AntiLog10 or LogStyle.AntiLog2 => Vector.Exp(x * new Vector<double>(_lnBase)),
+            LogStyle.LinToLog => LinToLog(x),
+            LogStyle.LogToLin => LogToLin(x),
+            LogStyle.CameraLinToLog => Vector.ConditionalSelect(
+                Vector.LessThanOrEqual(x, new Vector<double>(_linBreak)),
+                (new Vector<double>(_linearSlope) * x) + new Vector<double>(_linearOffset),
+                LinToLog(x)),
+            _ => Vector.ConditionalSelect(
+                Vector.LessThanOrEqual(x, new Vector<double>(_logBreak)),
+                (x - new Vector<double>(_linearOffset)) / new Vector<double>(_linearSlope),
+                LogToLin(x)),
+        };
+
+        private Vector<double> LinToLog(Vector<double> x)
+            => (new Vector<double>(_logSlope / _lnBase) * Vector.Log(Vector.Max((new Vector<double>(_linSlope) * x) + new Vector<double>(_linOffset), new Vector<double>(FloatMin))))
+               + new Vector<double>(_logOffset);
+
+        private Vector<double> LogToLin(Vector<double> y)
+            => (Vector.Exp((y - new Vector<double>(_logOffset)) * new Vector<double>(_lnBase / _logSlope)) - new Vector<double>(_linOffset)) / new Vector<double>(_linSlope);
 
         private double Evaluate(double x) => _style switch
         {
