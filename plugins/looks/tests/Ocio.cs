@@ -44,24 +44,9 @@ internal static class Ocio
         }
     }
 
+    /// <summary>Runs a tool with $OCIO set for it alone (through env), so runs can go side by side.</summary>
     private static ToolResult RunWithEnvironment(string tool, string[] args, string config)
-    {
-        var previous = Environment.GetEnvironmentVariable("OCIO");
-        lock (EnvironmentLock)
-        {
-            Environment.SetEnvironmentVariable("OCIO", config);
-            try
-            {
-                return ReferenceTool.Run(tool, args);
-            }
-            finally
-            {
-                Environment.SetEnvironmentVariable("OCIO", previous);
-            }
-        }
-    }
-
-    private static readonly Lock EnvironmentLock = new();
+        => ReferenceTool.Run("env", [$"OCIO={config}", ReferenceTool.Require(tool), .. args]);
 
     private static float[] Parse(string dump, int count)
     {

@@ -15,41 +15,51 @@ public sealed class OcioCrossCheckTests(ITestOutputHelper output)
 
     public static TheoryData<string> LegalClfFiles() => [.. ClfConformanceTests.LegalFiles()];
 
+    // OCIO's results for every file, computed once with several ocioconvert processes at a time:
+    // each run is mostly process start-up, so running them side by side keeps the suite quick.
+    private static readonly Lazy<IReadOnlyDictionary<string, float[]>> OcioResults = new(() =>
+    {
+        var results = new System.Collections.Concurrent.ConcurrentDictionary<string, float[]>();
+        Parallel.ForEach(ClfConformanceTests.LegalFiles(), new ParallelOptions { MaxDegreeOfParallelism = 4 }, relative => results[relative] = RunOcio(relative));
+        return results;
+    });
+
     [Theory]
     [MemberData(nameof(LegalClfFiles))]
     public void LegalClfFileMatchesOcio(string relative)
     {
         var path = Looks.Color("clf", relative);
-        var document = ClfReader.Read(path);
+        var image = Looks.TestImage();
+        var expected = OcioResults.Value[relative];
+        var actual = Looks.Apply(Looks.Compile(LooksTransforms.ClfId, path), image);
+        var (error, index) = Looks.MaxError(actual, expected);
+        output.WriteLine($"{relative}: max error {error:E2}");
+        if (error > Tolerance)
+        {
+            Assert.Fail($"{relative}: max error {error:E3} at value {index} (pixel {index / 3}: in {image[index]}, Rushes {actual[index]}, OCIO {expected[index]})");
+        }
+    }
+
+    private static float[] RunOcio(string relative)
+    {
+        var path = Looks.Color("clf", relative);
 
         // OCIO 2.1 predates ST 2136-1; for the SMPTE-only files it reads our CLF v3 rewrite instead.
-        var forOcio = path;
-        string? temporary = null;
-        if (relative.StartsWith("smpte_only", StringComparison.Ordinal))
+        if (!relative.StartsWith("smpte_only", StringComparison.Ordinal))
         {
-            temporary = Path.Combine(Path.GetTempPath(), $"rushes-looks-{Guid.NewGuid():N}.clf");
-            ClfWriter.Save(document.Ops, document.Id, temporary);
-            forOcio = temporary;
+            return Ocio.Apply(path, Looks.TestImage());
         }
 
+        var document = ClfReader.Read(path);
+        var temporary = Path.Combine(Path.GetTempPath(), $"rushes-looks-{Guid.NewGuid():N}.clf");
+        ClfWriter.Save(document.Ops, document.Id, temporary);
         try
         {
-            var image = Looks.TestImage();
-            var expected = Ocio.Apply(forOcio, image);
-            var actual = Looks.Apply(Looks.Compile(LooksTransforms.ClfId, path), image);
-            var (error, index) = Looks.MaxError(actual, expected);
-            output.WriteLine($"{relative}: max error {error:E2}");
-            if (error > Tolerance)
-            {
-                Assert.Fail($"{relative}: max error {error:E3} at value {index} (pixel {index / 3}: in {image[index]}, Rushes {actual[index]}, OCIO {expected[index]})");
-            }
+            return Ocio.Apply(temporary, Looks.TestImage());
         }
         finally
         {
-            if (temporary is not null)
-            {
-                File.Delete(temporary);
-            }
+            File.Delete(temporary);
         }
     }
 }
