@@ -142,7 +142,7 @@ public sealed class ProcessorTests(ITestOutputHelper output)
     {
         var matrix = new ColourMatrix([1.2, -0.1, -0.1, 0.05, 0.9, 0.05, -0.02, 0.01, 1.01], [0.01, -0.02, 0.03]);
         var stage = new MatrixStage(matrix);
-        var cdl = new CdlOp([1.1, 0.9, 1.0], [0.01, -0.02, 0.03], [1, 1, 1], 1.3, CdlStyle.Fwd);
+        var cdl = new CdlOp([1.1, 0.9, 1.0], [0.01, -0.02, 0.03], [1.2, 0.8, 1], 1.3, CdlStyle.Fwd);
         var cdlStage = new CdlStage(cdl);
         foreach (var count in Enumerable.Range(0, 40))
         {
@@ -159,8 +159,8 @@ public sealed class ProcessorTests(ITestOutputHelper output)
                 var (er, eg, eb) = matrix.Apply(r[i], g[i], b[i]);
                 Assert.True(Math.Abs(r2[i] - er) < 1e-6 && Math.Abs(g2[i] - eg) < 1e-6 && Math.Abs(b2[i] - eb) < 1e-6, $"matrix, {count} pixels, at {i}");
 
-                // The CDL with unit power: clamp(slope·x + offset), then saturation about Rec.709 luma, clamped.
-                double[] sop = [Math.Clamp((r[i] * 1.1) + 0.01, 0, 1), Math.Clamp((g[i] * 0.9) - 0.02, 0, 1), Math.Clamp(b[i] + 0.03, 0, 1)];
+                // The CDL: clamp(slope·x + offset)^power, then saturation about Rec.709 luma, clamped.
+                double[] sop = [Math.Pow(Math.Clamp((r[i] * 1.1) + 0.01, 0, 1), 1.2), Math.Pow(Math.Clamp((g[i] * 0.9) - 0.02, 0, 1), 0.8), Math.Clamp(b[i] + 0.03, 0, 1)];
                 var luma = (0.2126 * sop[0]) + (0.7152 * sop[1]) + (0.0722 * sop[2]);
                 double[] expected = [.. sop.Select(v => Math.Clamp(luma + (1.3 * (v - luma)), 0, 1))];
                 Assert.True(Math.Abs(r3[i] - expected[0]) < 1e-6 && Math.Abs(g3[i] - expected[1]) < 1e-6 && Math.Abs(b3[i] - expected[2]) < 1e-6, $"cdl, {count} pixels, at {i}");
