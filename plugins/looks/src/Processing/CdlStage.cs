@@ -55,68 +55,83 @@ internal sealed class CdlStage : Stage
     private void ForwardSop(Span<float> channel, int c)
     {
         var (slope, offset, power) = (_slope[c], _offset[c], _power[c]);
-        var end = VectorEnd(channel.Length);
+        if (!Vector.IsHardwareAccelerated)
+        {
+            for (var i = 0; i < channel.Length; i++)
+            {
+                var v = (channel[i] * slope) + offset;
+                v = _clamp ? Math.Clamp(v, 0f, 1f) : v;
+
+                // The no-clamp styles pass negatives through the power untouched.
+                channel[i] = power == 1 || !(v >= 0) ? v : MathF.Pow(v, power);
+            }
+
+            return;
+        }
+
         var (vSlope, vOffset) = (new Vector<float>(slope), new Vector<float>(offset));
-        for (var i = 0; i < end; i += Vector<float>.Count)
+        Vector<float> Forward(Vector<float> x)
         {
-            var v = (new Vector<float>(channel[i..]) * vSlope) + vOffset;
-            if (_clamp)
-            {
-                v = Vector.Min(Vector.Max(v, Vector<float>.Zero), Vector<float>.One);
-            }
-
-            Power(v, power).CopyTo(channel[i..]);
+            var v = (x * vSlope) + vOffset;
+            return Power(_clamp ? Vector.Min(Vector.Max(v, Vector<float>.Zero), Vector<float>.One) : v, power);
         }
 
-        for (var i = end; i < channel.Length; i++)
-        {
-            var v = (channel[i] * slope) + offset;
-            if (_clamp)
-            {
-                v = Math.Clamp(v, 0f, 1f);
-            }
-
-            // The no-clamp styles pass negatives through the power untouched.
-            channel[i] = power == 1 || !(v >= 0) ? v : MathF.Pow(v, power);
-        }
+        EveryVector(channel, Forward);
     }
 
     private void ReverseSop(Span<float> channel, int c)
     {
         var (inverseSlope, offset, inversePower) = (1 / _slope[c], _offset[c], _inversePower[c]);
-        var end = VectorEnd(channel.Length);
-        var (vInverseSlope, vOffset) = (new Vector<float>(inverseSlope), new Vector<float>(offset));
-        for (var i = 0; i < end; i += Vector<float>.Count)
+        if (!Vector.IsHardwareAccelerated)
         {
-            var v = new Vector<float>(channel[i..]);
-            if (_clamp)
+            for (var i = 0; i < channel.Length; i++)
             {
-                v = Vector.Min(Vector.Max(v, Vector<float>.Zero), Vector<float>.One);
+                var v = _clamp ? Math.Clamp(channel[i], 0f, 1f) : channel[i];
+                v = inversePower == 1 || !(v >= 0) ? v : MathF.Pow(v, inversePower);
+                v = (v - offset) * inverseSlope;
+                channel[i] = _clamp ? Math.Clamp(v, 0f, 1f) : v;
             }
 
-            v = (Power(v, inversePower) - vOffset) * vInverseSlope;
-            (_clamp ? Vector.Min(Vector.Max(v, Vector<float>.Zero), Vector<float>.One) : v).CopyTo(channel[i..]);
+            return;
         }
 
-        for (var i = end; i < channel.Length; i++)
+        var (vInverseSlope, vOffset) = (new Vector<float>(inverseSlope), new Vector<float>(offset));
+        Vector<float> Reverse(Vector<float> x)
         {
-            var v = channel[i];
-            if (_clamp)
-            {
-                v = Math.Clamp(v, 0f, 1f);
-            }
+            var v = _clamp ? Vector.Min(Vector.Max(x, Vector<float>.Zero), Vector<float>.One) : x;
+            v = (Power(v, inversePower) - vOffset) * vInverseSlope;
+            return _clamp ? Vector.Min(Vector.Max(v, Vector<float>.Zero), Vector<float>.One) : v;
+        }
 
-            v = inversePower == 1 || !(v >= 0) ? v : MathF.Pow(v, inversePower);
-            v = (v - offset) * inverseSlope;
-            channel[i] = _clamp ? Math.Clamp(v, 0f, 1f) : v;
+        EveryVector(channel, Reverse);
+    }
+
+    /// <summary>
+    /// Runs a vector function over a whole run, the last partial vector through a padded copy, so that
+    /// every value gets the same arithmetic wherever the host's row bands happen to split the image.
+    /// </summary>
+    private static void EveryVector(Span<float> channel, Func<Vector<float>, Vector<float>> function)
+    {
+        var width = Vector<float>.Count;
+        var end = channel.Length - (channel.Length % width);
+        for (var i = 0; i < end; i += width)
+        {
+            function(new Vector<float>(channel[i..])).CopyTo(channel[i..]);
+        }
+
+        if (end < channel.Length)
+        {
+            Span<float> tail = stackalloc float[width];
+            tail.Clear();
+            channel[end..].CopyTo(tail);
+            function(new Vector<float>(tail)).CopyTo(tail);
+            tail[..(channel.Length - end)].CopyTo(channel[end..]);
         }
     }
 
-    private static int VectorEnd(int length) => Vector.IsHardwareAccelerated ? length - (length % Vector<float>.Count) : 0;
-
     /// <summary>
-    /// v^p for v &gt; 0 as exp(p·ln v) on widened doubles (SIMD, full float accuracy); zero stays zero and
-    /// negatives pass through, as the no-clamp styles require.
+    /// v^p for v &gt; 0 as exp(p·ln v) with the SIMD float log and exp (within a few float steps of
+    /// MathF.Pow); zero stays zero and negatives pass through, as the no-clamp styles require.
     /// </summary>
     private static Vector<float> Power(Vector<float> v, float power)
     {
@@ -125,9 +140,7 @@ internal sealed class CdlStage : Stage
             return v;
         }
 
-        Vector.Widen(v, out var low, out var high);
-        var p = new Vector<double>(power);
-        var raised = Vector.Narrow(Vector.Exp(p * Vector.Log(low)), Vector.Exp(p * Vector.Log(high)));
+        var raised = Vector.Exp(new Vector<float>(power) * Vector.Log(v));
         return Vector.ConditionalSelect(Vector.GreaterThan(v, Vector<float>.Zero), raised, v);
     }
 
