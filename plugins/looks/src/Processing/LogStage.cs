@@ -5,8 +5,7 @@ namespace Rushes.Plugins.Looks.Processing;
 
 /// <summary>
 /// The CLF Log op (CLF v3 §Log, restated in standards.md §5.2), per channel in double precision:
-/// whole vectors of floats are widened to <see cref="Vector{T}"/> of doubles for the SIMD log and exp,
-/// the remainder runs one value at a time.
+/// vectors of floats are widened to <see cref="Vector{T}"/> of doubles for the SIMD log and exp.
 /// </summary>
 internal sealed class LogStage : Stage
 {
@@ -50,18 +49,39 @@ internal sealed class LogStage : Stage
 
         public void Apply(Span<float> channel)
         {
-            var width = Vector<float>.Count;
-            var end = Vector.IsHardwareAccelerated ? channel.Length - (channel.Length % width) : 0;
-            for (var i = 0; i < end; i += width)
+            if (!Vector.IsHardwareAccelerated)
             {
-                Vector.Widen(new Vector<float>(channel[i..]), out var low, out var high);
-                Vector.Narrow(Evaluate(low), Evaluate(high)).CopyTo(channel[i..]);
+                for (var i = 0; i < channel.Length; i++)
+                {
+                    channel[i] = (float)Evaluate(channel[i]);
+                }
+
+                return;
             }
 
-            for (var i = end; i < channel.Length; i++)
+            // The last partial vector goes through a padded copy, so every value gets the same
+            // arithmetic wherever the host's row bands split the image.
+            var width = Vector<float>.Count;
+            var end = channel.Length - (channel.Length % width);
+            for (var i = 0; i < end; i += width)
             {
-                channel[i] = (float)Evaluate(channel[i]);
+                Evaluate(new Vector<float>(channel[i..])).CopyTo(channel[i..]);
             }
+
+            if (end < channel.Length)
+            {
+                Span<float> tail = stackalloc float[width];
+                tail.Clear();
+                channel[end..].CopyTo(tail);
+                Evaluate(new Vector<float>(tail)).CopyTo(tail);
+                tail[..(channel.Length - end)].CopyTo(channel[end..]);
+            }
+        }
+
+        private Vector<float> Evaluate(Vector<float> x)
+        {
+            Vector.Widen(x, out var low, out var high);
+            return Vector.Narrow(Evaluate(low), Evaluate(high));
         }
 
         private Vector<double> Evaluate(Vector<double> x) => _style switch
