@@ -65,6 +65,20 @@ public sealed class ProcessorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void EdgeParametersFollowTheirLimits()
+    {
+        // monCurve with exponent 1: the toe's break runs to infinity, leaving the line x/(1+k), as OCIO 2.1 computes.
+        var line = LookCompiler.Compile([new ExponentOp(ExponentStyle.MonCurveFwd, [1, 1, 1], [0.5, 0.5, 0.5])]);
+        Assert.Equal([-1 / 3f, 0f, 2 / 3f], Looks.Apply(line, [-0.5f, 0f, 1f]));
+        var back = LookCompiler.Compile([new ExponentOp(ExponentStyle.MonCurveRev, [1, 1, 1], [0.5, 0.5, 0.5])]);
+        Assert.Equal([-0.5f, 0f, 1f], Looks.Apply(back, [-1 / 3f, 0f, 2 / 3f]));
+
+        // A CDL that flattens everything (saturation 0) has no reverse.
+        var error = Assert.Throws<InputException>(() => LookCompiler.Compile([new CdlOp([1, 1, 1], [0, 0, 0], [1, 1, 1], 0, CdlStyle.Rev)]));
+        Assert.Contains("cannot run in reverse", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Lut3DCannotBeInverted()
     {
         var error = Assert.Throws<InputException>(() => Looks.Compile(LooksTransforms.ClfId, Looks.Color("clf", "lut3d_bizarre.clf"), TransformDirection.Inverse));

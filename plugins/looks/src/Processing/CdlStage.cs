@@ -1,4 +1,5 @@
 using System.Numerics;
+using Rushes.Contracts.Plugins;
 using Rushes.Plugins.Looks.Ops;
 
 namespace Rushes.Plugins.Looks.Processing;
@@ -25,6 +26,10 @@ internal sealed class CdlStage : Stage
         _saturation = (float)cdl.Saturation;
         _clamp = cdl.Style is CdlStyle.Fwd or CdlStyle.Rev;
         _reverse = cdl.Style is CdlStyle.Rev or CdlStyle.RevNoClamp;
+        if (_reverse && (cdl.Saturation == 0 || cdl.Slope.Any(v => v == 0)))
+        {
+            throw new InputException($"An ASC CDL with a zero slope or saturation cannot run in reverse ({cdl.Summary()}).", field: "ASC_CDL", expected: "non-zero slopes and saturation for the Rev styles");
+        }
     }
 
     public override void Apply(Span<float> red, Span<float> green, Span<float> blue)

@@ -29,11 +29,12 @@ internal sealed class ExponentStage : Stage
             if (style >= ExponentStyle.MonCurveFwd && !_identity)
             {
                 // The moncurve's linear toe meets the power segment at x = k/(g−1) with matching slope
-                // s = ((g−1)/k)·(k·g/((g−1)(1+k)))^g (CLF v3 §Exponent). g = 1 or k = 0 would divide by
-                // zero: g = 1 is the straight line (x + k)/(1 + k), k = 0 a pure power with no toe.
-                _fwdBreak = gamma == 1 ? double.NegativeInfinity : offset / (gamma - 1);
-                _revBreak = gamma == 1 ? double.NegativeInfinity : Math.Pow(offset * gamma / ((gamma - 1) * (1 + offset)), gamma);
-                _slope = offset == 0 || gamma == 1 ? 0 : (gamma - 1) / offset * Math.Pow(offset * gamma / ((gamma - 1) * (1 + offset)), gamma);
+                // s = ((g−1)/k)·(k·g/((g−1)(1+k)))^g (CLF v3 §Exponent). g = 1 and k = 0 would divide by
+                // zero: as g → 1 the break runs to infinity and the curve is the line x/(1+k) (which is
+                // also what OCIO 2.1 computes); k = 0 is a pure power with a flat toe below zero.
+                _fwdBreak = gamma == 1 ? double.PositiveInfinity : offset / (gamma - 1);
+                _revBreak = gamma == 1 ? double.PositiveInfinity : Math.Pow(offset * gamma / ((gamma - 1) * (1 + offset)), gamma);
+                _slope = gamma == 1 ? 1 / (1 + offset) : offset == 0 ? 0 : (gamma - 1) / offset * Math.Pow(offset * gamma / ((gamma - 1) * (1 + offset)), gamma);
             }
         }
 
