@@ -183,4 +183,13 @@ public sealed class MhlCliTests : IDisposable
         Assert.Equal("no-history", json["error"]!["kind"]!.GetValue<string>());
         Assert.Equal(ExitCodes.Usage, (await CliRunner.RunAsync("mhl", "create", _card, "-h", "sha256")).ExitCode);
     }
+
+    [Fact]
+    public async Task Bad_author_email_is_an_input_error_and_writes_nothing()
+    {
+        var (code, json, _) = await Json("mhl", "create", _card, "--author-email", "liz-at-example");
+        Assert.Equal(ExitCodes.Input, code);
+        Assert.Equal("--author-email", json["error"]!["field"]!.GetValue<string>());
+        Assert.False(Directory.Exists(At("ascmhl")));
+    }
 }

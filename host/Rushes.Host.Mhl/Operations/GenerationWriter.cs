@@ -61,7 +61,7 @@ internal sealed class GenerationWriter(MhlHistory root)
             Directory.CreateDirectory(history.FolderPath);
             if (File.Exists(file))
             {
-                throw new IOException($"{file} already exists: two generations in the same second?");
+                throw new IOException($"{file} already exists, but the chain does not list it: the history changed while this generation was being made.");
             }
 
             AtomicFile.Write(file, bytes);
