@@ -17,10 +17,14 @@ public static class ValidatedXml
         {
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
-            ValidationType = ValidationType.Schema,
-            Schemas = MhlSchemas.Set,
-            ValidationFlags = XmlSchemaValidationFlags.ReportValidationWarnings,
         };
+        if (MhlSchemas.Set is { } schemas)
+        {
+            settings.ValidationType = ValidationType.Schema;
+            settings.Schemas = schemas;
+            settings.ValidationFlags = XmlSchemaValidationFlags.ReportValidationWarnings;
+        }
+
         settings.ValidationEventHandler += (_, e) =>
         {
             // Warnings are the lax checks of <metadata> (xs:anyType): any content is allowed there. A document
