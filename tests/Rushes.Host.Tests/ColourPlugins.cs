@@ -31,8 +31,8 @@ public sealed class ColourPlugins : IDisposable
         File.WriteAllText(manifestPath, manifest.ToJsonString());
     }
 
-    /// <summary>Command-line arguments that load only this folder.</summary>
-    public string[] Args(params string[] args) => CliRunner.WithPlugins(Root, args);
+    /// <summary>Command-line arguments that load only this folder; the options go first, so that values after '--' stay values.</summary>
+    public string[] Args(params string[] args) => ["--plugins", Root, "--set", "Plugins:IncludeBundled=false", .. args];
 
     public void Dispose()
     {
