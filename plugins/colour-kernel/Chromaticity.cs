@@ -36,6 +36,12 @@ internal sealed record Primaries(double Rx, double Ry, double Gx, double Gy, dou
     /// <summary>P3 primaries with the D65 white (SMPTE EG 432-1; Display P3 uses the same).</summary>
     public static Primaries P3D65 { get; } = new(0.680, 0.320, 0.265, 0.690, 0.150, 0.060, WhitePoint.D65);
 
+    /// <summary>DCI-P3 with the projector white (SMPTE RP 431-2).</summary>
+    public static Primaries P3Dci { get; } = P3D65 with { White = WhitePoint.Dci };
+
+    /// <summary>P3 primaries with the ACES white, the "D60 sim" cinema gamut.</summary>
+    public static Primaries P3D60 { get; } = P3D65 with { White = WhitePoint.Aces };
+
     /// <summary>
     /// RGB to XYZ, scaled so that RGB (1, 1, 1) is the white with Y = 1: the normalised primary
     /// matrix of SMPTE RP 177.
@@ -57,6 +63,13 @@ internal sealed record Primaries(double Rx, double Ry, double Gx, double Gy, dou
             p[1, 0] * sr, p[1, 1] * sg, p[1, 2] * sb,
             p[2, 0] * sr, p[2, 1] * sg, p[2, 2] * sb,
         ]);
+    }
+
+    /// <summary>RGB to CIE XYZ with its white adapted to <paramref name="white"/> by <paramref name="adaptation"/>.</summary>
+    public ColourMatrix ToXyz(WhitePoint white, ChromaticAdaptation adaptation)
+    {
+        ArgumentNullException.ThrowIfNull(adaptation);
+        return ColourMatrix.Compose(ToXyz(), adaptation.Matrix(White, white));
     }
 
     /// <summary>Linear RGB in this gamut to linear RGB in <paramref name="target"/>, adapting the white with <paramref name="adaptation"/>.</summary>

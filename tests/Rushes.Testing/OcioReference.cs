@@ -16,8 +16,8 @@ public static partial class OcioReference
     /// <summary>
     /// Converts <paramref name="rgb"/> (interleaved triples) from colour space <paramref name="source"/> to
     /// <paramref name="target"/>. <paramref name="colourSpaces"/> maps each colour-space name to the YAML of
-    /// its <c>to_reference</c> transform (for example <c>!&lt;BuiltinTransform&gt; {style: "ACEScct_to_ACES2065-1"}</c>);
-    /// the reference space is called <c>reference</c>.
+    /// its transform, <c>to_reference: ...</c> or <c>from_reference: ...</c> (see <see cref="ToReference"/>
+    /// and <see cref="FromReference"/>); the reference space is called <c>reference</c>.
     /// </summary>
     public static float[] Convert(IReadOnlyDictionary<string, string> colourSpaces, string source, string target, float[] rgb)
     {
@@ -42,9 +42,9 @@ public static partial class OcioReference
                     name: reference
 
                 """);
-            foreach (var (name, toReference) in colourSpaces)
+            foreach (var (name, transform) in colourSpaces)
             {
-                config.Append(CultureInfo.InvariantCulture, $"  - !<ColorSpace>\n    name: {name}\n    to_reference: {toReference}\n");
+                config.Append(CultureInfo.InvariantCulture, $"  - !<ColorSpace>\n    name: {name}\n    {transform}\n");
             }
 
             var configPath = System.IO.Path.Combine(folder, "config.ocio");
@@ -80,8 +80,11 @@ public static partial class OcioReference
         }
     }
 
-    /// <summary>The YAML for an OCIO built-in transform.</summary>
-    public static string Builtin(string style) => $"!<BuiltinTransform> {{style: \"{style}\"}}";
+    /// <summary>A colour space that an OCIO built-in transform takes to the reference.</summary>
+    public static string ToReference(string style) => $"to_reference: !<BuiltinTransform> {{style: \"{style}\"}}";
+
+    /// <summary>A colour space that an OCIO built-in transform makes from the reference.</summary>
+    public static string FromReference(string style) => $"from_reference: !<BuiltinTransform> {{style: \"{style}\"}}";
 
     [GeneratedRegex(@"Pixel \((\d+), 0\): ([-0-9.eEinfa ]+)")]
     private static partial Regex PixelLine();

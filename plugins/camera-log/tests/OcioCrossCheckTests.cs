@@ -28,7 +28,7 @@ public sealed class OcioCrossCheckTests
     [MemberData(nameof(Ocio21Builtins))]
     public void MatchesOpenColorIO(string style)
     {
-        var spaces = new Dictionary<string, string> { ["camera"] = OcioReference.Builtin(style) };
+        var spaces = new Dictionary<string, string> { ["camera"] = OcioReference.ToReference(style) };
 
         // Forward: code values -0.05 … 1.05 in 12 steps per channel (1728 pixels). OCIO 2.1 builds its
         // Canon curves over the code range [0, 1] only and clamps outside it, where the ACES CSCs (and
