@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Rushes.Colour.Kernel;
@@ -26,6 +27,7 @@ internal sealed class PowerCurve(double exponent, Negatives negatives) : Curve
     public override double Evaluate(double x)
         => x >= 0 ? Math.Pow(x, exponent) : negatives == Negatives.Mirror ? -Math.Pow(-x, exponent) : double.IsNaN(x) ? x : 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override int ApplyVector(Span<float> values)
     {
         if (!Vector256.IsHardwareAccelerated)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Rushes.Colour.Kernel;
@@ -45,6 +46,8 @@ internal sealed class LogLinearCurve : Curve
             ? (Math.Exp((y - _p.LogOffset) * _expScale) - _p.LinOffset) / _p.LinSlope
             : (y - _p.ToeOffset) / _p.ToeSlope;
 
+    // Hot loops are compiled fully optimised at once: tier-0 code does not inline the vector maths.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override int ApplyVector(Span<float> values)
     {
         if (!Vector256.IsHardwareAccelerated)

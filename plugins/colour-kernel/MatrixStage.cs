@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Rushes.Contracts.Colour;
 
 namespace Rushes.Colour.Kernel;
@@ -38,6 +39,7 @@ internal sealed class MatrixStage : Stage
     }
 
     /// <summary>The SIMD path over whole vectors; returns how many elements it did.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ApplyVector(Span<float> red, Span<float> green, Span<float> blue)
     {
         var width = Vector<float>.Count;

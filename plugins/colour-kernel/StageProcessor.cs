@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Rushes.Contracts.Colour;
@@ -52,6 +53,7 @@ internal sealed class StageProcessor : IPixelProcessor
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ApplyInterleaved(Span<float> pixels, int channels)
     {
         if (channels is not (3 or 4))
