@@ -36,9 +36,11 @@ internal static class AcesCurves
     /// <summary>AP1 linear to ACEScc; values at or below zero go to the floor, so only positive values invert.</summary>
     public static Curve LinearToAcesCc { get; } = new FunctionCurve("acescc encode", LinearToCc, CcToLinear, "acescc decode");
 
+    /// <summary>ACEScct encoding written as S-2016-001 states it; the reference the SIMD curve above is tested against.</summary>
     public static double LinearToCct(double lin)
         => lin <= CctXBreak ? (CctA * lin) + CctB : (Math.Log2(lin) + LogOffset) / LogScale;
 
+    /// <summary>ACEScct decoding written as S-2016-001 states it.</summary>
     public static double CctToLinear(double cct)
         => cct > CctYBreak ? Math.Pow(2, (LogScale * cct) - LogOffset) : (cct - CctB) / CctA;
 

@@ -265,6 +265,28 @@ public sealed partial class AcesCoreTests
     }
 
     [Fact]
+    public void AcesCctCurveIsTheSpecificationsFormula()
+    {
+        // The parametric log curve (with its SIMD path) against S-2016-001 written out, both ways,
+        // across the toe break, on runs long enough to take the vector path.
+        var linear = Enumerable.Range(0, 400).Select(i => (float)((i * 0.0005) - 0.02)).Concat([0.0078125f, 0.18f, 1f, 16f, 222.86f]).ToArray();
+        var encoded = (float[])linear.Clone();
+        AcesCurves.LinearToAcesCct.Apply(encoded);
+        var decoded = Enumerable.Range(0, 400).Select(i => (float)((i * 0.004) - 0.3)).Concat([0.155251141552511f, 0.4135884f]).ToArray();
+        var linearAgain = (float[])decoded.Clone();
+        AcesCurves.LinearToAcesCct.Inverse().Apply(linearAgain);
+        for (var i = 0; i < linear.Length; i++)
+        {
+            Assert.Equal(AcesCurves.LinearToCct(linear[i]), encoded[i], 2e-7);
+        }
+
+        for (var i = 0; i < decoded.Length; i++)
+        {
+            Assert.True(Error(linearAgain[i], AcesCurves.CctToLinear(decoded[i])) <= 2e-7, $"{decoded[i]}: {linearAgain[i]} vs {AcesCurves.CctToLinear(decoded[i])}");
+        }
+    }
+
+    [Fact]
     public void UnknownIdsNameTheNearestKnownIds()
     {
         var error = Assert.Throws<InputException>(() => Compile("ACEScct_to_ACES2065"));
