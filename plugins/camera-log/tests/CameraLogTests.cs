@@ -83,6 +83,8 @@ public sealed class CameraLogTests
     [InlineData("PANASONIC_VLOG-VGAMUT_to_ACES2065-1", 0.4233114)]
     [InlineData("CANON_CLOG2-CGAMUT_to_ACES2065-1", 0.3982547)]
     [InlineData("CANON_CLOG3-CGAMUT_to_ACES2065-1", 0.3433894)]
+    [InlineData("CANON_CLOG2-BT2020_to_ACES2065-1", 0.3982547)]
+    [InlineData("CANON_CLOG3-BT2020_to_ACES2065-1", 0.3433894)]
     [InlineData("BMDFilm_WideGamut_Gen5_to_ACES2065-1", 0.3835616)]
     [InlineData("DaVinci_Intermediate-DWG_to_ACES2065-1", 0.3360433)]
     [InlineData("DJI_DLOG-DGAMUT_to_ACES2065-1", 0.3987646)]
