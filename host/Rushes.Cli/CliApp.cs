@@ -13,10 +13,10 @@ namespace Rushes.Cli;
 /// </summary>
 public static class CliApp
 {
-    /// <summary>Runs a command line to its exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    /// <summary>Runs a command line to its exit code; <paramref name="stdin"/> defaults to the console's.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, TextReader? stdin = null)
     {
-        var root = BuildCommands(stdout, stderr, cancellationToken);
+        var root = BuildCommands(stdout, stderr, cancellationToken, stdin);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -33,7 +33,7 @@ public static class CliApp
     }
 
     /// <summary>The command tree.</summary>
-    public static RootCommand BuildCommands(TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static RootCommand BuildCommands(TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, TextReader? stdin = null)
     {
         var root = new RootCommand("Rushes: verify, inspect, decode, frame, colour and deliver studio camera files.");
         root.Options.Add(GlobalOptions.Verbose);
@@ -45,7 +45,7 @@ public static class CliApp
             body => async (parse, token) =>
             {
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, cancellationToken);
-                return await RunGuardedAsync(parse, stdout, stderr, body, linked.Token);
+                return await RunGuardedAsync(parse, stdout, stderr, stdin ?? Console.In, body, linked.Token);
             };
 
         root.Subcommands.Add(VersionCommand.Create(run));
@@ -54,12 +54,13 @@ public static class CliApp
         root.Subcommands.Add(FdlCommand.Create(run));
         root.Subcommands.Add(AmfCommand.Create(run));
         root.Subcommands.Add(MhlCommand.Create(run));
+        root.Subcommands.Add(ColorCommand.Create(run));
         return root;
     }
 
-    private static async Task<int> RunGuardedAsync(ParseResult parse, TextWriter stdout, TextWriter stderr, Func<CommandContext, Task<int>> body, CancellationToken token)
+    private static async Task<int> RunGuardedAsync(ParseResult parse, TextWriter stdout, TextWriter stderr, TextReader stdin, Func<CommandContext, Task<int>> body, CancellationToken token)
     {
-        var context = new CommandContext(parse, stdout, stderr, () => HostFactory.Build(parse), token);
+        var context = new CommandContext(parse, stdout, stderr, () => HostFactory.Build(parse), token) { In = stdin };
         try
         {
             return await body(context);

@@ -15,6 +15,9 @@ public sealed class CommandContext(ParseResult parseResult, TextWriter stdout, T
     /// <summary>Results go here: one JSON document with --json, or text.</summary>
     public TextWriter Out { get; } = stdout;
 
+    /// <summary>Input piped to the command (the console's stdin unless a caller gives another).</summary>
+    public TextReader In { get; init; } = Console.In;
+
     /// <summary>Logs, progress and errors go here.</summary>
     public TextWriter Error { get; } = stderr;
 

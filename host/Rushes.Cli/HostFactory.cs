@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Rushes.Host.Clips;
+using Rushes.Host.Colour;
 using Rushes.Host.Plugins;
 using Rushes.Host.Routing;
 
@@ -66,6 +67,8 @@ public static class HostFactory
         builder.Services.AddSingleton<PluginGuard>();
         builder.Services.AddSingleton<CameraFormatRegistry>();
         builder.Services.AddSingleton<ClipDiscovery>();
+        builder.Services.AddSingleton<ColourTransformRegistry>();
+        builder.Services.AddSingleton<ColourProcessorCompiler>();
         return builder.Build();
     }
 

@@ -13,6 +13,16 @@ public static class CliRunner
         return (code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Runs the command line with <paramref name="stdin"/> as its standard input.</summary>
+    public static async Task<(int ExitCode, string Out, string Error)> RunWithInputAsync(string stdin, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        using var input = new StringReader(stdin);
+        var code = await CliApp.RunAsync(args, stdout, stderr, CancellationToken.None, input);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
     /// <summary>Arguments that load only the given plugins folder.</summary>
     public static string[] WithPlugins(string folder, params string[] args)
         => [.. args, "--plugins", folder, "--set", "Plugins:IncludeBundled=false"];

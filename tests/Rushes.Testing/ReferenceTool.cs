@@ -51,8 +51,8 @@ public static class ReferenceTool
         throw new InvalidOperationException($"Reference tool '{tool}' is not on PATH. Install {package} (bash .ci/run does).");
     }
 
-    /// <summary>Runs a tool with arguments, capturing stdout and stderr separately, within a time limit.</summary>
-    public static ToolResult Run(string tool, IEnumerable<string> args, TimeSpan? timeout = null, string? workingDirectory = null, Stream? standardInput = null)
+    /// <summary>Runs a tool with arguments, capturing stdout and stderr separately, within a time limit; <paramref name="environment"/> adds variables.</summary>
+    public static ToolResult Run(string tool, IEnumerable<string> args, TimeSpan? timeout = null, string? workingDirectory = null, Stream? standardInput = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(Require(tool))
         {
@@ -65,6 +65,11 @@ public static class ReferenceTool
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {tool}.");

@@ -30,14 +30,25 @@ public sealed class PluginGuard(ILogger<PluginGuard> logger)
         }
         catch (Exception ex)
         {
-            var reason = $"threw {ex.GetType().Name} in {operation}: {ex.Message}";
-            if (plugin.MarkFaulted(reason))
-            {
-                logger.LogError(ex, "Plugin {Plugin} {Reason}; it is taken out of service for the rest of this run", plugin.Id, reason);
-            }
-
-            throw new PluginFaultException(plugin.Id, operation, $"{ex.GetType().Name}: {ex.Message}", ex);
+            throw Fault(plugin, operation, ex);
         }
+    }
+
+    /// <summary>
+    /// Takes a plugin out of service for an exception it threw, and returns the fault to throw. For calls
+    /// that cannot go through <see cref="Invoke{T}"/>, such as those that take spans.
+    /// </summary>
+    public PluginFaultException Fault(PluginRecord plugin, string operation, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(plugin);
+        ArgumentNullException.ThrowIfNull(exception);
+        var reason = $"threw {exception.GetType().Name} in {operation}: {exception.Message}";
+        if (plugin.MarkFaulted(reason))
+        {
+            logger.LogError(exception, "Plugin {Plugin} {Reason}; it is taken out of service for the rest of this run", plugin.Id, reason);
+        }
+
+        return new PluginFaultException(plugin.Id, operation, $"{exception.GetType().Name}: {exception.Message}", exception);
     }
 
     /// <summary>Runs a call into a plugin that returns nothing.</summary>

@@ -1,43 +1,21 @@
 using System.Collections.Frozen;
+using Rushes.Colour.Kernel;
 using Rushes.Contracts.Colour;
 using Rushes.Contracts.Plugins;
 
 namespace Rushes.Plugins.AcesCore;
 
 /// <summary>
-/// The ACES colour-space conversions: ACES2065-1 (AP0) to and from ACEScg, ACEScct and ACEScc.
-/// Canonical ids are the Academy's ACES 1.x transformIds; the ACES 2.0 CSC ids and the OpenColorIO
-/// built-in names resolve to them as aliases.
+/// The ACES colour spaces and the common display and video encodings. The ACES conversions
+/// (ACES2065-1 to and from ACEScg, ACEScct and ACEScc) have the Academy's ACES 1.x transformIds as
+/// canonical ids, with the ACES 2.0 CSC ids and the OpenColorIO built-in names as aliases. Transforms
+/// outside the Academy's registry have reverse-DNS ids, with OpenColorIO's built-in names as aliases
+/// where it has one (its utility, display and curve built-ins). Definitions live in AcesCoreCatalogue.cs.
 /// </summary>
-public sealed class AcesCoreTransforms : IColourTransformProvider
+public sealed partial class AcesCoreTransforms : IColourTransformProvider
 {
-    private const string V15 = "urn:ampas:aces:transformId:v1.5:";
-    private const string V20 = "urn:ampas:aces:transformId:v2.0:";
 
-    private static readonly Definition[] Definitions =
-    [
-        new(V15 + "ACEScsc.Academy.ACES_to_ACEScg.a1.0.3", [V20 + "CSC.Academy.ACES_to_ACEScg.a2.v1", "ACES2065-1_to_ACEScg"],
-            "ACES2065-1 (AP0 linear) to ACEScg (AP1 linear).",
-            [new MatrixStage(AcesPrimaries.Ap0ToAp1)]),
-        new(V15 + "ACEScsc.Academy.ACEScg_to_ACES.a1.0.3", [V20 + "CSC.Academy.ACEScg_to_ACES.a2.v1", "ACEScg_to_ACES2065-1"],
-            "ACEScg (AP1 linear) to ACES2065-1 (AP0 linear).",
-            [new MatrixStage(AcesPrimaries.Ap1ToAp0)]),
-        new(V15 + "ACEScsc.Academy.ACES_to_ACEScct.a1.0.3", [V20 + "CSC.Academy.ACES_to_ACEScct.a2.v1", "ACES2065-1_to_ACEScct"],
-            "ACES2065-1 (AP0 linear) to ACEScct (AP1, log with a linear toe).",
-            [new MatrixStage(AcesPrimaries.Ap0ToAp1), new CurveStage(AcesCurve.LinearToAcesCct)]),
-        new(V15 + "ACEScsc.Academy.ACEScct_to_ACES.a1.0.3", [V20 + "CSC.Academy.ACEScct_to_ACES.a2.v1", "ACEScct_to_ACES2065-1"],
-            "ACEScct (AP1, log with a linear toe) to ACES2065-1 (AP0 linear).",
-            [new CurveStage(AcesCurve.AcesCctToLinear), new MatrixStage(AcesPrimaries.Ap1ToAp0)]),
-        new(V15 + "ACEScsc.Academy.ACES_to_ACEScc.a1.0.3", [V20 + "CSC.Academy.ACES_to_ACEScc.a2.v1", "ACES2065-1_to_ACEScc"],
-            "ACES2065-1 (AP0 linear) to ACEScc (AP1, pure log; values at or below zero clamp to the floor).",
-            [new MatrixStage(AcesPrimaries.Ap0ToAp1), new CurveStage(AcesCurve.LinearToAcesCc)]),
-        new(V15 + "ACEScsc.Academy.ACEScc_to_ACES.a1.0.3", [V20 + "CSC.Academy.ACEScc_to_ACES.a2.v1", "ACEScc_to_ACES2065-1"],
-            "ACEScc (AP1, pure log) to ACES2065-1 (AP0 linear).",
-            [new CurveStage(AcesCurve.AcesCcToLinear), new MatrixStage(AcesPrimaries.Ap1ToAp0)]),
-        new("org.rushes.aces-core.acescct-log-to-linear", ["CURVE - ACEScct-LOG_to_LINEAR", "ACEScct-LOG_to_LINEAR"],
-            "The ACEScct curve alone: ACEScct code values to AP1 linear, primaries unchanged.",
-            [new CurveStage(AcesCurve.AcesCctToLinear)]),
-    ];
+    private static readonly Definition[] Definitions = [.. AcesSpaces(), .. Utilities(), .. DisplayEncodings(), .. ScenePresentations()];
 
     private static readonly FrozenDictionary<string, Definition> ByName = Definitions
         .SelectMany(d => d.Aliases.Prepend(d.Info.Id).Select(name => KeyValuePair.Create(name, d)))
@@ -47,7 +25,7 @@ public sealed class AcesCoreTransforms : IColourTransformProvider
     public string Id => "aces-core";
 
     /// <inheritdoc />
-    public string DisplayName => "ACES core colour spaces (ACES2065-1, ACEScg, ACEScct, ACEScc)";
+    public string DisplayName => "ACES core colour spaces and display encodings (ACES2065-1, ACEScg, ACEScct, ACEScc, Rec.709, sRGB, P3, Rec.2020, PQ, HLG)";
 
     /// <inheritdoc />
     public Capabilities Capabilities { get; } = Capabilities.Create().Add(CapabilityNames.Inverse).Build();
@@ -73,10 +51,15 @@ public sealed class AcesCoreTransforms : IColourTransformProvider
             throw new InputException($"'{description.Direction}' is not a transform direction.", field: "direction", expected: "Forward or Inverse");
         }
 
+        if (description.Direction == TransformDirection.Inverse && !definition.Info.Invertible)
+        {
+            throw new InputException($"'{definition.Info.Id}' has no inverse: it clips values that cannot be recovered.", field: "direction", expected: "Forward");
+        }
+
         var stages = description.Direction == TransformDirection.Forward
             ? definition.Stages
             : [.. definition.Stages.Reverse().Select(s => s.Inverse())];
-        return new AcesProcessor($"{definition.Info.Id}|{description.Direction}", stages);
+        return new StageProcessor($"{definition.Info.Id}|{description.Direction}", stages);
     }
 
     /// <summary>The known ids and aliases closest to <paramref name="name"/>, by edit distance, best first.</summary>
@@ -113,15 +96,15 @@ public sealed class AcesCoreTransforms : IColourTransformProvider
 
     private sealed class Definition
     {
-        public Definition(string id, string[] aliases, string description, Stage[] stages)
+        public Definition(string id, string[] aliases, string description, Stage[] stages, TransformCategory category = TransformCategory.ColourSpace, bool invertible = true)
         {
             Info = new TransformInfo
             {
                 Id = id,
                 Aliases = aliases,
                 Description = description,
-                Category = TransformCategory.ColourSpace,
-                Invertible = true,
+                Category = category,
+                Invertible = invertible,
             };
             Aliases = aliases;
             Stages = stages;

@@ -1,20 +1,6 @@
+using Rushes.Colour.Kernel;
+
 namespace Rushes.Plugins.AcesCore;
-
-/// <summary>The ACES log encodings of AP1 linear values, evaluated in double precision.</summary>
-internal enum AcesCurve
-{
-    /// <summary>AP1 linear to ACEScct (Academy S-2016-001).</summary>
-    LinearToAcesCct,
-
-    /// <summary>ACEScct to AP1 linear.</summary>
-    AcesCctToLinear,
-
-    /// <summary>AP1 linear to ACEScc (Academy S-2014-003).</summary>
-    LinearToAcesCc,
-
-    /// <summary>ACEScc to AP1 linear.</summary>
-    AcesCcToLinear,
-}
 
 /// <summary>The curves' formulas and exact constants.</summary>
 internal static class AcesCurves
@@ -36,27 +22,25 @@ internal static class AcesCurves
     private static readonly double CcToeEnd = (LogOffset - 15) / LogScale;
     private static readonly double CcHalfMax = (Math.Log2(HalfMax) + LogOffset) / LogScale;
 
-    public static AcesCurve Inverse(AcesCurve curve) => curve switch
+    /// <summary>AP1 linear to ACEScct: the shared log segment above X_BRK, the linear toe below (on the SIMD path).</summary>
+    public static Curve LinearToAcesCct { get; } = new LogLinearCurve(new LogLinearParameters
     {
-        AcesCurve.LinearToAcesCct => AcesCurve.AcesCctToLinear,
-        AcesCurve.AcesCctToLinear => AcesCurve.LinearToAcesCct,
-        AcesCurve.LinearToAcesCc => AcesCurve.AcesCcToLinear,
-        AcesCurve.AcesCcToLinear => AcesCurve.LinearToAcesCc,
-        _ => throw new ArgumentOutOfRangeException(nameof(curve)),
-    };
+        Base = 2,
+        LogSlope = 1 / LogScale,
+        LogOffset = LogOffset / LogScale,
+        ToeSlope = CctA,
+        ToeOffset = CctB,
+        LinearBreak = CctXBreak,
+    }, encode: true);
 
-    public static double Evaluate(AcesCurve curve, double x) => curve switch
-    {
-        AcesCurve.LinearToAcesCct => LinearToCct(x),
-        AcesCurve.AcesCctToLinear => CctToLinear(x),
-        AcesCurve.LinearToAcesCc => LinearToCc(x),
-        AcesCurve.AcesCcToLinear => CcToLinear(x),
-        _ => throw new ArgumentOutOfRangeException(nameof(curve)),
-    };
+    /// <summary>AP1 linear to ACEScc; values at or below zero go to the floor, so only positive values invert.</summary>
+    public static Curve LinearToAcesCc { get; } = new FunctionCurve("acescc encode", LinearToCc, CcToLinear, "acescc decode");
 
+    /// <summary>ACEScct encoding written as S-2016-001 states it; the reference the SIMD curve above is tested against.</summary>
     public static double LinearToCct(double lin)
         => lin <= CctXBreak ? (CctA * lin) + CctB : (Math.Log2(lin) + LogOffset) / LogScale;
 
+    /// <summary>ACEScct decoding written as S-2016-001 states it.</summary>
     public static double CctToLinear(double cct)
         => cct > CctYBreak ? Math.Pow(2, (LogScale * cct) - LogOffset) : (cct - CctB) / CctA;
 

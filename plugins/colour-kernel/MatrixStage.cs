@@ -1,22 +1,10 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Rushes.Contracts.Colour;
 
-namespace Rushes.Plugins.AcesCore;
+namespace Rushes.Colour.Kernel;
 
-/// <summary>One immutable step of a processor: a matrix or a per-channel curve.</summary>
-internal abstract class Stage
-{
-    /// <summary>Transforms planar runs in place.</summary>
-    public abstract void Apply(Span<float> red, Span<float> green, Span<float> blue);
-
-    /// <summary>Transforms one pixel.</summary>
-    public abstract void ApplyPixel(ref float red, ref float green, ref float blue);
-
-    /// <summary>The stage that undoes this one.</summary>
-    public abstract Stage Inverse();
-}
-
-/// <summary>An affine matrix, applied with <see cref="Vector{T}"/> over planar runs.</summary>
+/// <summary>An affine matrix, computed in double and applied in float with <see cref="Vector{T}"/> over planar runs.</summary>
 internal sealed class MatrixStage : Stage
 {
     private readonly float _m00, _m01, _m02, _m10, _m11, _m12, _m20, _m21, _m22, _o0, _o1, _o2;
@@ -40,6 +28,8 @@ internal sealed class MatrixStage : Stage
 
     public ColourMatrix Matrix { get; }
 
+    public override string Key => "matrix " + Matrix;
+
     public override Stage Inverse() => new MatrixStage(Matrix.Invert());
 
     public override void Apply(Span<float> red, Span<float> green, Span<float> blue)
@@ -49,7 +39,8 @@ internal sealed class MatrixStage : Stage
     }
 
     /// <summary>The SIMD path over whole vectors; returns how many elements it did.</summary>
-    internal int ApplyVector(Span<float> red, Span<float> green, Span<float> blue)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int ApplyVector(Span<float> red, Span<float> green, Span<float> blue)
     {
         var width = Vector<float>.Count;
         var end = red.Length - (red.Length % width);
@@ -78,53 +69,16 @@ internal sealed class MatrixStage : Stage
         return end;
     }
 
-    /// <summary>The scalar path, one element at a time.</summary>
-    internal void ApplyScalar(Span<float> red, Span<float> green, Span<float> blue)
+    public override void ApplyScalar(Span<float> red, Span<float> green, Span<float> blue)
     {
         for (var i = 0; i < red.Length; i++)
         {
-            ApplyPixel(ref red[i], ref green[i], ref blue[i]);
-        }
-    }
-
-    public override void ApplyPixel(ref float red, ref float green, ref float blue)
-    {
-        var r = red;
-        var g = green;
-        var b = blue;
-        red = (_m00 * r) + (_m01 * g) + (_m02 * b) + _o0;
-        green = (_m10 * r) + (_m11 * g) + (_m12 * b) + _o1;
-        blue = (_m20 * r) + (_m21 * g) + (_m22 * b) + _o2;
-    }
-}
-
-/// <summary>The same curve on every channel, evaluated in double precision.</summary>
-internal sealed class CurveStage(AcesCurve curve) : Stage
-{
-    public AcesCurve Curve { get; } = curve;
-
-    public override Stage Inverse() => new CurveStage(AcesCurves.Inverse(Curve));
-
-    public override void Apply(Span<float> red, Span<float> green, Span<float> blue)
-    {
-        Apply(red);
-        Apply(green);
-        Apply(blue);
-    }
-
-    public override void ApplyPixel(ref float red, ref float green, ref float blue)
-    {
-        red = (float)AcesCurves.Evaluate(Curve, red);
-        green = (float)AcesCurves.Evaluate(Curve, green);
-        blue = (float)AcesCurves.Evaluate(Curve, blue);
-    }
-
-    private void Apply(Span<float> channel)
-    {
-        var curve = Curve;
-        for (var i = 0; i < channel.Length; i++)
-        {
-            channel[i] = (float)AcesCurves.Evaluate(curve, channel[i]);
+            var r = red[i];
+            var g = green[i];
+            var b = blue[i];
+            red[i] = (_m00 * r) + (_m01 * g) + (_m02 * b) + _o0;
+            green[i] = (_m10 * r) + (_m11 * g) + (_m12 * b) + _o1;
+            blue[i] = (_m20 * r) + (_m21 * g) + (_m22 * b) + _o2;
         }
     }
 }
