@@ -55,6 +55,7 @@ public static class CliApp
         root.Subcommands.Add(AmfCommand.Create(run));
         root.Subcommands.Add(MhlCommand.Create(run));
         root.Subcommands.Add(ColorCommand.Create(run));
+        root.Subcommands.Add(SpecCommand.Create(run));
         return root;
     }
 
