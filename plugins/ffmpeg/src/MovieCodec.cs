@@ -19,7 +19,7 @@ internal sealed record MovieCodec(
 {
     public static readonly MovieCodec ProRes422Hq = new("prores-422-hq", "Apple ProRes 422 HQ (10-bit 4:2:2)", "prores_ks", ["-profile:v", "3"], "yuv422p10le", null, 10, 2, 1, 1, 1);
 
-    public static readonly MovieCodec ProRes4444 = new("prores-4444", "Apple ProRes 4444 (10-bit 4:4:4, optional 16-bit alpha)", "prores_ks", ["-profile:v", "4"], "yuv444p10le", "yuva444p10le", 10, 1, 1, 1, 1);
+    public static readonly MovieCodec ProRes4444 = new("prores-4444", "Apple ProRes 4444 (10-bit 4:4:4, optional alpha)", "prores_ks", ["-profile:v", "4"], "yuv444p10le", "yuva444p10le", 10, 1, 1, 1, 1);
 
     // libavcodec's dnxhdenc refuses DNxHR frames under 256 × 120 ("Input dimensions too small").
     public static readonly MovieCodec DnxhrHqx = new("dnxhr-hqx", "Avid DNxHR HQX (10-bit 4:2:2)", "dnxhd", ["-profile:v", "dnxhr_hqx"], "yuv422p10le", null, 10, 2, 1, 256, 120);
