@@ -37,6 +37,9 @@ internal sealed class StillsOptionsValidator : AbstractValidator<StillsOptions>
 /// <summary>What a request must meet before the first frame: a size within the limits, and sRGB pixels when the file is tagged sRGB.</summary>
 internal sealed class StillsRequestValidator : AbstractValidator<DeliverableRequest>
 {
+    // ITU-T T.81 (JPEG), B.2.2: the frame header stores the number of lines and samples per line in 16 bits.
+    private const int JpegMaxSide = 65535;
+
     public StillsRequestValidator(StillsOptions options)
     {
         RuleFor(r => r).Must(r => ImageLimits.IsAllowed(r.Width, r.Height))
@@ -52,6 +55,18 @@ internal sealed class StillsRequestValidator : AbstractValidator<DeliverableRequ
             .OverridePropertyName("pixel-aspect-ratio")
             .WithMessage(r => $"Made square, a {r.Width} × {r.Height} frame with pixel aspect ratio {r.PixelAspectRatio} is outside the image limits.")
             .WithState(_ => $"each side at most {ImageLimits.MaxDimension} pixels after unsqueezing (set long-edge)");
+        RuleFor(r => StillGeometry.For(r.Width, r.Height, r.PixelAspectRatio, options.LongEdge))
+            .Must(size => options.Format != StillFormat.Jpeg || (size.Width <= JpegMaxSide && size.Height <= JpegMaxSide))
+            .When(r => double.IsFinite(r.PixelAspectRatio) && r.PixelAspectRatio is >= 0.1 and <= 10)
+            .OverridePropertyName("size")
+            .WithMessage(r => $"A JPEG records its size in 16 bits, so a {StillGeometry.For(r.Width, r.Height, r.PixelAspectRatio, options.LongEdge).Width} × {StillGeometry.For(r.Width, r.Height, r.PixelAspectRatio, options.LongEdge).Height} still cannot be one.")
+            .WithState(_ => $"each side at most {JpegMaxSide} pixels for JPEG (set long-edge, or format=png)");
+        RuleFor(r => StillGeometry.For(r.Width, r.Height, r.PixelAspectRatio, options.LongEdge))
+            .Must(size => (long)size.Width * size.Height * (options.BitDepth == 16 ? 8 : 4) <= Array.MaxLength)
+            .When(r => double.IsFinite(r.PixelAspectRatio) && r.PixelAspectRatio is >= 0.1 and <= 10)
+            .OverridePropertyName("size")
+            .WithMessage(r => $"A {r.Width} × {r.Height} frame is too large to encode as one {options.BitDepth}-bit still.")
+            .WithState(_ => $"at most {Array.MaxLength / (options.BitDepth == 16 ? 8 : 4)} pixels after resizing (set long-edge)");
         When(_ => options.Icc, () =>
         {
             RuleFor(r => r.ColourEncoding).Must(SrgbTag.Describes)

@@ -50,6 +50,12 @@ public sealed class ValidationTests : IDisposable
         var wide = Assert.Throws<InputException>(() => _type.CreateWriter(StillFiles.Request(_temp.Path, 40_000, 8) with { PixelAspectRatio = 2 }));
         Assert.Equal("pixel-aspect-ratio", wide.Field);
         Assert.NotNull(_type.CreateWriter(StillFiles.Request(_temp.Path, 40_000, 8, ("long-edge", "4096")) with { PixelAspectRatio = 2 }));
+        var jpeg = Assert.Throws<InputException>(() => _type.CreateWriter(StillFiles.Request(_temp.Path, 65_536, 8)));
+        Assert.Equal(("size", "each side at most 65535 pixels for JPEG (set long-edge, or format=png)"), (jpeg.Field, jpeg.Expected));
+        Assert.Equal("A JPEG records its size in 16 bits, so a 65536 × 8 still cannot be one.", jpeg.Message);
+        var huge = Assert.Throws<InputException>(() => _type.CreateWriter(StillFiles.Request(_temp.Path, 16_384, 16_384, ("format", "png"), ("bit-depth", "16"))));
+        Assert.Equal("A 16384 × 16384 frame is too large to encode as one 16-bit still.", huge.Message);
+        Assert.NotNull(_type.CreateWriter(StillFiles.Request(_temp.Path, 16_384, 16_384, ("format", "png"), ("bit-depth", "16"), ("long-edge", "4096"))));
 
         // An sRGB tag on pixels that are not sRGB would be a lie every colour-managed viewer believes.
         var tag = Assert.Throws<InputException>(() => _type.CreateWriter(StillFiles.Request(_temp.Path, 8, 8) with { ColourEncoding = "Rec.709" }));
