@@ -122,6 +122,36 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
+    public void Commits_the_movie_and_its_sidecars_and_reports_them()
+    {
+        var request = MovieFiles.Request(_temp.Path, 256, 144, 3, ("codec", "h264"), ("preset", "ultrafast")) with
+        {
+            Sidecars =
+            [
+                new Sidecar { Kind = "cdl", FileName = "A001C003.cdl", Content = "<ColorDecisionList/>\n"u8.ToArray() },
+                new Sidecar { Kind = "provenance", FileName = "A001C003.provenance.json", Content = "{}\n"u8.ToArray() },
+            ],
+        };
+        MovieFiles.Write(request);
+        var written = Directory.EnumerateFiles(_temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["A001C003.cdl", "A001C003.provenance.json", "A001C003_proxy.mov"], written);
+
+        using var writer = _type.CreateWriter(request with { Output = new DirectoryOutputTarget(Path.Combine(_temp.Path, "again")) });
+        foreach (var frame in request.Frames.Frames())
+        {
+            using var image = MovieFiles.Picture(256, 144, frame);
+            writer.WriteFrame(new DeliverableFrame { Image = image, FrameNumber = frame });
+        }
+
+        var files = writer.Complete();
+        Assert.Equal(["A001C003_proxy.mov", "A001C003.cdl", "A001C003.provenance.json"], files.Select(f => f.RelativePath));
+        Assert.Equal(["media", "cdl", "provenance"], files.Select(f => f.Kind));
+        Assert.Equal(new Rushes.Contracts.Time.FrameRange(1001, 1003), files[0].Frames);
+        Assert.All(files, f => Assert.Equal(new FileInfo(Path.Combine(_temp.Path, "again", f.RelativePath)).Length, f.Size));
+        Assert.Throws<InvalidOperationException>(() => writer.Complete());
+    }
+
+    [Fact]
     public void Declares_its_capabilities_and_options()
     {
         var report = new StringBuilder();
