@@ -16,7 +16,8 @@ internal sealed class FfmpegProcess : IDisposable
     private FfmpegProcess(Process process)
     {
         _process = process;
-        _drain = Task.Run(DrainAsync);
+        // stdout is drained too: nothing ffmpeg prints may reach the host's stdout, which carries --json documents.
+        _drain = Task.WhenAll(Task.Run(() => DrainAsync(process.StandardError)), Task.Run(() => DrainAsync(process.StandardOutput)));
     }
 
     public StderrTail Tail { get; } = new();
@@ -29,7 +30,7 @@ internal sealed class FfmpegProcess : IDisposable
         {
             RedirectStandardInput = true,
             RedirectStandardError = true,
-            RedirectStandardOutput = false,
+            RedirectStandardOutput = true,
             UseShellExecute = false,
         };
         foreach (var argument in arguments)
@@ -109,9 +110,8 @@ internal sealed class FfmpegProcess : IDisposable
         _process.Dispose();
     }
 
-    private async Task DrainAsync()
+    private async Task DrainAsync(StreamReader reader)
     {
-        var reader = _process.StandardError;
         while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
         {
             if (line.Length > 0)
