@@ -50,7 +50,7 @@ internal sealed class FramePacker(bool floatPipe, bool alpha, bool clampNonFinit
         var buffer = ArrayPool<ushort>.Shared.Rent(length);
         try
         {
-            Parallel.For(0, image.Height, new ParallelOptions { CancellationToken = cancellationToken }, y =>
+            Parallel.For(0, image.Height, new ParallelOptions { CancellationToken = cancellationToken }, () => new int[image.Width], (y, _, codes) =>
             {
                 var row = buffer.AsSpan(y * image.Width * channels, image.Width * channels);
                 for (var c = 0; c < channels; c++)
@@ -65,13 +65,15 @@ internal sealed class FramePacker(bool floatPipe, bool alpha, bool clampNonFinit
                         continue;
                     }
 
-                    var source = image.GetRow(c, y);
-                    for (var x = 0; x < source.Length; x++)
+                    QuantizeRow(image.GetRow(c, y), codes);
+                    for (var x = 0; x < codes.Length; x++)
                     {
-                        row[(x * channels) + c] = Quantize(source[x]);
+                        row[(x * channels) + c] = (ushort)codes[x];
                     }
                 }
-            });
+
+                return codes;
+            }, _ => { });
             pipe.Write(MemoryMarshal.AsBytes(buffer.AsSpan(0, length)));
         }
         finally
@@ -114,6 +116,29 @@ internal sealed class FramePacker(bool floatPipe, bool alpha, bool clampNonFinit
             {
                 ArrayPool<float>.Shared.Return(scratch);
             }
+        }
+    }
+
+    /// <summary><see cref="Quantize"/> over a row, a vector of samples at a time (the same single-precision operations, so the same codes).</summary>
+    public static void QuantizeRow(ReadOnlySpan<float> source, Span<int> codes)
+    {
+        var vectors = MemoryMarshal.Cast<float, Vector<float>>(source);
+        var targets = MemoryMarshal.Cast<int, Vector<int>>(codes);
+        var one = Vector<float>.One;
+        var scale = new Vector<float>(65535f);
+        var half = new Vector<float>(0.5f);
+        for (var v = 0; v < vectors.Length; v++)
+        {
+            var value = vectors[v];
+            // NaN is the only value unequal to itself: it becomes 0 before the clamp.
+            value = Vector.ConditionalSelect(Vector.Equals(value, value), value, Vector<float>.Zero);
+            value = Vector.Min(Vector.Max(value, Vector<float>.Zero), one);
+            targets[v] = Vector.ConvertToInt32((value * scale) + half);
+        }
+
+        for (var x = vectors.Length * Vector<float>.Count; x < source.Length; x++)
+        {
+            codes[x] = Quantize(source[x]);
         }
     }
 
