@@ -17,7 +17,10 @@ internal sealed class FfmpegProcess : IDisposable
     {
         _process = process;
         // stdout is drained too: nothing ffmpeg prints may reach the host's stdout, which carries --json documents.
-        _drain = Task.WhenAll(Task.Run(() => DrainAsync(process.StandardError)), Task.Run(() => DrainAsync(process.StandardOutput)));
+        // Each on a thread of its own (LongRunning), so a thread pool busy with Parallel.For never delays them.
+        _drain = Task.WhenAll(
+            Task.Factory.StartNew(() => Drain(process.StandardError), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default),
+            Task.Factory.StartNew(() => Drain(process.StandardOutput), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
     }
 
     public StderrTail Tail { get; } = new();
@@ -82,7 +85,8 @@ internal sealed class FfmpegProcess : IDisposable
         }
 
         _process.WaitForExit();
-        _drain.Wait(TimeSpan.FromSeconds(5));
+        // Its pipes close when it exits; the drains end right after.
+        _drain.Wait(TimeSpan.FromSeconds(30));
         return _process.ExitCode;
     }
 
@@ -110,9 +114,9 @@ internal sealed class FfmpegProcess : IDisposable
         _process.Dispose();
     }
 
-    private async Task DrainAsync(StreamReader reader)
+    private void Drain(StreamReader reader)
     {
-        while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
+        while (reader.ReadLine() is { } line)
         {
             if (line.Length > 0)
             {

@@ -120,7 +120,7 @@ public sealed class FailureTests : IDisposable
 
             // ffmpeg opens its output (our temporary) as it starts; give it a moment on a loaded machine.
             var clock = Stopwatch.StartNew();
-            while (!Directory.EnumerateFiles(Output, DirectoryOutputTarget.TemporaryPrefix + "*").Any() && clock.Elapsed < TimeSpan.FromSeconds(20))
+            while (!Directory.EnumerateFiles(Output, DirectoryOutputTarget.TemporaryPrefix + "*").Any() && clock.Elapsed < TimeSpan.FromSeconds(60))
             {
                 Thread.Sleep(50);
             }
