@@ -1,0 +1,34 @@
+using System.Text;
+using Rushes.Testing;
+
+namespace Rushes.Plugins.Ffmpeg.Tests;
+
+/// <summary>The ffmpeg command line of each kind of movie: what we ask ffmpeg to do is part of the deliverable.</summary>
+public sealed class GoldenFileTests
+{
+    [Fact]
+    public void Command_lines()
+    {
+        (string Name, (string, string)[] Options)[] kinds =
+        [
+            ("prores 422 hq", [("codec", "prores-422-hq")]),
+            ("prores 4444 rgba float", [("codec", "prores-4444"), ("channels", "rgba"), ("pipe", "float")]),
+            ("dnxhr hqx", [("codec", "dnxhr-hqx")]),
+            ("h264 proxy", [("codec", "h264"), ("crf", "20"), ("preset", "fast")]),
+            ("h264 full range", [("codec", "h264"), ("range", "full")]),
+        ];
+        var report = new StringBuilder();
+        foreach (var (name, options) in kinds)
+        {
+            var request = MovieFiles.Request(Path.GetTempPath(), 1920, 1080, 48, options);
+            var arguments = MovieCommand.Arguments(request, MovieOptions.From(request.Options), ColourTags.For(request.ColourEncoding)!, "OUTPUT.mov");
+            report.AppendLine($"== {name}");
+            report.AppendLine("ffmpeg " + string.Join(' ', arguments.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"'{a}'" : a)));
+        }
+
+        var untimed = MovieFiles.Request(Path.GetTempPath(), 1280, 720, 2) with { StartTimecode = null, ColourEncoding = "Rec709-D65_100nit_in_Rec709-D65_sRGB-Piecewise", Attributes = new Dictionary<string, string>() };
+        report.AppendLine("== no timecode, sRGB, no attributes");
+        report.AppendLine("ffmpeg " + string.Join(' ', MovieCommand.Arguments(untimed, MovieOptions.From(untimed.Options), ColourTags.For(untimed.ColourEncoding)!, "OUTPUT.mov")));
+        Golden.VerifyText(report.ToString(), "command-lines");
+    }
+}
