@@ -182,9 +182,9 @@ internal sealed class Lj92Header
             }
 
             int tc = s[0] >> 4, th = s[0] & 15;
-            if (tc != 0 || th > 3)
+            if (tc > 1 || th > 3)
             {
-                throw Lj92Error.Malformed(file, "DHT", "a DC-class table (Tc 0) numbered 0 to 3", $"table class {tc}, number {th}.");
+                throw Lj92Error.Malformed(file, "DHT", "a table of class 0 or 1 numbered 0 to 3", $"table class {tc}, number {th}.");
             }
 
             var counts = s.Slice(1, 16);
@@ -199,7 +199,12 @@ internal sealed class Lj92Header
                 throw Lj92Error.Malformed(file, "DHT", $"{total} symbols after the counts", "the segment ends inside the symbols.");
             }
 
-            tables[th] = HuffmanTable.Create(counts, s.Slice(17, total), file);
+            // Lossless scans use only DC-class tables; writers such as FFmpeg also emit the usual AC tables, which go unused.
+            if (tc == 0)
+            {
+                tables[th] = HuffmanTable.Create(counts, s.Slice(17, total), file);
+            }
+
             s = s[(17 + total)..];
         }
     }

@@ -5,7 +5,10 @@ namespace Rushes.Plugins.Dng.Codecs.Lj92;
 /// <summary>
 /// Decodes the single interleaved scan of a lossless JPEG frame (ITU-T T.81 Annex H) restart interval by
 /// restart interval: each interval's first line predicts from the left only, starting at 2^(P-Pt-1), each
-/// later line's first sample from above, and every other sample by the scan's predictor, all modulo 2^16.
+/// later line's first sample from above, and every other sample by the scan's predictor.
+/// Reconstruction is modulo 2^(P-Pt) rather than T.81's 2^16: the same for every conforming stream, whose samples
+/// lie below 2^(P-Pt), while encoders such as FFmpeg's code differences modulo the precision, and corrupt data
+/// can never yield a sample above the frame's range.
 /// </summary>
 internal static class ScanDecoder
 {
@@ -35,6 +38,7 @@ internal static class ScanDecoder
             }
 
             var initial = 1 << (frame.Precision - header.PointTransform - 1);
+            var mask = (initial << 1) - 1;
             var output = destination[..(int)samples];
             for (var k = 0; k < intervals; k++)
             {
@@ -44,13 +48,13 @@ internal static class ScanDecoder
                 var part = output.Slice(firstRow * stride, rows * stride);
                 switch (frame.Predictor)
                 {
-                    case 1: Interval<PredictA>(ref reader, header.Tables, part, stride, initial, file); break;
-                    case 2: Interval<PredictB>(ref reader, header.Tables, part, stride, initial, file); break;
-                    case 3: Interval<PredictC>(ref reader, header.Tables, part, stride, initial, file); break;
-                    case 4: Interval<PredictABC>(ref reader, header.Tables, part, stride, initial, file); break;
-                    case 5: Interval<PredictAHalfBC>(ref reader, header.Tables, part, stride, initial, file); break;
-                    case 6: Interval<PredictBHalfAC>(ref reader, header.Tables, part, stride, initial, file); break;
-                    default: Interval<PredictMeanAB>(ref reader, header.Tables, part, stride, initial, file); break;
+                    case 1: Interval<PredictA>(ref reader, header.Tables, part, stride, initial, mask, file); break;
+                    case 2: Interval<PredictB>(ref reader, header.Tables, part, stride, initial, mask, file); break;
+                    case 3: Interval<PredictC>(ref reader, header.Tables, part, stride, initial, mask, file); break;
+                    case 4: Interval<PredictABC>(ref reader, header.Tables, part, stride, initial, mask, file); break;
+                    case 5: Interval<PredictAHalfBC>(ref reader, header.Tables, part, stride, initial, mask, file); break;
+                    case 6: Interval<PredictBHalfAC>(ref reader, header.Tables, part, stride, initial, mask, file); break;
+                    default: Interval<PredictMeanAB>(ref reader, header.Tables, part, stride, initial, mask, file); break;
                 }
             }
         }
@@ -70,19 +74,19 @@ internal static class ScanDecoder
         }
     }
 
-    private static void Interval<TPredictor>(ref BitReader reader, HuffmanTable[] tables, Span<ushort> rows, int stride, int initial, string file)
+    private static void Interval<TPredictor>(ref BitReader reader, HuffmanTable[] tables, Span<ushort> rows, int stride, int initial, int mask, string file)
         where TPredictor : struct, IPredictor
     {
         var nc = tables.Length;
         var row = rows[..stride];
         for (var i = 0; i < nc; i++)
         {
-            row[i] = (ushort)(initial + reader.Difference(tables[i], file));
+            row[i] = (ushort)((initial + reader.Difference(tables[i], file)) & mask);
         }
 
         for (int i = nc, c = 0; i < row.Length; i++)
         {
-            row[i] = (ushort)(row[i - nc] + reader.Difference(tables[c], file));
+            row[i] = (ushort)((row[i - nc] + reader.Difference(tables[c], file)) & mask);
             c = c + 1 == nc ? 0 : c + 1;
         }
 
@@ -93,12 +97,12 @@ internal static class ScanDecoder
             row = rows.Slice(top, stride);
             for (var i = 0; i < nc; i++)
             {
-                row[i] = (ushort)(above[i] + reader.Difference(tables[i], file));
+                row[i] = (ushort)((above[i] + reader.Difference(tables[i], file)) & mask);
             }
 
             for (int i = nc, c = 0; i < row.Length; i++)
             {
-                row[i] = (ushort)(TPredictor.Predict(row[i - nc], above[i], above[i - nc]) + reader.Difference(tables[c], file));
+                row[i] = (ushort)((TPredictor.Predict(row[i - nc], above[i], above[i - nc]) + reader.Difference(tables[c], file)) & mask);
                 c = c + 1 == nc ? 0 : c + 1;
             }
 
