@@ -184,6 +184,45 @@ public class DeflateSamplesTests
         Assert.Throws<InputException>(() => DeflateSamples.DecodeIntegers([], block, false, new ushort[64], "empty.dng"));
     }
 
+    [Fact]
+    public void Truncated_or_mutated_deflate_data_decodes_or_raises_an_input_error()
+    {
+        var samples = TestImages.Samples(16, 8, 1, 16, seed: 16);
+        var bytes = BitPacker.Pack(samples, 16, 8, 16, false);
+        var block = new DeflateBlock(16, 8, 1, 16, false, 1);
+        var stream = Zlib(bytes);
+        for (var length = 0; length < stream.Length; length++)
+        {
+            // System.IO.Compression verifies the Adler-32 trailer when present but does not insist on it, so a cut
+            // within the last bytes, after all the data has come out, decodes, and must then decode exactly.
+            var decoded = new ushort[128];
+            var cut = stream[..length];
+            if (length < stream.Length - 6)
+            {
+                Assert.Throws<InputException>(() => DeflateSamples.DecodeIntegers(cut, block, false, decoded, "cut.dng"));
+            }
+            else
+            {
+                var error = Record.Exception(() => DeflateSamples.DecodeIntegers(cut, block, false, decoded, "cut.dng"));
+                Assert.True(error is InputException || (error is null && decoded.SequenceEqual(samples)), $"cut at {length}: {error}");
+            }
+        }
+
+        var random = new Random(8);
+        for (var trial = 0; trial < 500; trial++)
+        {
+            var mutated = stream.ToArray();
+            mutated[random.Next(mutated.Length)] ^= (byte)(1 << random.Next(8));
+            try
+            {
+                DeflateSamples.DecodeIntegers(mutated, block, false, new ushort[128], "fuzz.dng");
+            }
+            catch (InputException)
+            {
+            }
+        }
+    }
+
     [Theory]
     [InlineData(12, false, 2)]     // horizontal differencing needs 8 or 16-bit integers
     [InlineData(16, false, 3)]     // the floating-point predictor on integers
