@@ -158,6 +158,23 @@ public class LosslessJpegRoundTripTests
     }
 
     [Fact]
+    public void Tiles_decode_concurrently()
+    {
+        // The plugin decodes tiles in parallel: the decoder shares nothing between calls but the buffer pool.
+        var tiles = Enumerable.Range(0, 48).Select(i => TestImages.Samples(64, 32, 1, 12 + (i % 5), seed: i)).ToArray();
+        var streams = tiles.Select((t, i) => Lj92Encoder.Encode(t, 32, 32, 2, 12 + (i % 5), 1 + (i % 7), restartRows: i % 3)).ToArray();
+        var decoded = new ushort[tiles.Length][];
+
+        Parallel.For(0, tiles.Length, i =>
+        {
+            decoded[i] = new ushort[64 * 32];
+            LosslessJpeg.Decode(streams[i], decoded[i], $"tile{i}.dng");
+        });
+
+        Assert.Equal(tiles, decoded);
+    }
+
+    [Fact]
     public void ReadFrame_reports_the_headers_without_decoding()
     {
         var samples = TestImages.Samples(300, 2, 3, 10, seed: 1);
