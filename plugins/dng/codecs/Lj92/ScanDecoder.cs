@@ -45,15 +45,16 @@ internal static class ScanDecoder
                 var firstRow = k * rowsPerInterval;
                 var rows = Math.Min(rowsPerInterval, frame.Height - firstRow);
                 var part = output.Slice(firstRow * stride, rows * stride);
+                var reader = new BitReader(clean, starts[k], starts[k + 1]);
                 switch (frame.Predictor)
                 {
-                    case 1: Interval<PredictA>(new BitReader(clean, starts[k], starts[k + 1]), header.Tables, part, stride, initial, mask, file); break;
-                    case 2: Interval<PredictB>(new BitReader(clean, starts[k], starts[k + 1]), header.Tables, part, stride, initial, mask, file); break;
-                    case 3: Interval<PredictC>(new BitReader(clean, starts[k], starts[k + 1]), header.Tables, part, stride, initial, mask, file); break;
-                    case 4: Interval<PredictABC>(new BitReader(clean, starts[k], starts[k + 1]), header.Tables, part, stride, initial, mask, file); break;
-                    case 5: Interval<PredictAHalfBC>(new BitReader(clean, starts[k], starts[k + 1]), header.Tables, part, stride, initial, mask, file); break;
-                    case 6: Interval<PredictBHalfAC>(new BitReader(clean, starts[k], starts[k + 1]), header.Tables, part, stride, initial, mask, file); break;
-                    default: Interval<PredictMeanAB>(new BitReader(clean, starts[k], starts[k + 1]), header.Tables, part, stride, initial, mask, file); break;
+                    case 1: Interval<PredictA>(reader, header.Tables, part, stride, initial, mask, file); break;
+                    case 2: Interval<PredictB>(reader, header.Tables, part, stride, initial, mask, file); break;
+                    case 3: Interval<PredictC>(reader, header.Tables, part, stride, initial, mask, file); break;
+                    case 4: Interval<PredictABC>(reader, header.Tables, part, stride, initial, mask, file); break;
+                    case 5: Interval<PredictAHalfBC>(reader, header.Tables, part, stride, initial, mask, file); break;
+                    case 6: Interval<PredictBHalfAC>(reader, header.Tables, part, stride, initial, mask, file); break;
+                    default: Interval<PredictMeanAB>(reader, header.Tables, part, stride, initial, mask, file); break;
                 }
             }
         }
