@@ -115,7 +115,6 @@ public static class DeflateSamples
         {
             ArrayPool<byte>.Shared.Return(bytes);
         }
-
     }
 
     private static int Validate(in DeflateBlock block, int capacity, string file)
