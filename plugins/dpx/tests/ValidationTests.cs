@@ -154,6 +154,38 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
+    public void The_timecode_comes_from_the_frame_its_metadata_or_the_start_in_that_order()
+    {
+        var rate = Rushes.Contracts.Time.FrameRate.Fps24;
+        var request = TestFrames.Request(_temp.Path, 8, 4) with { FrameRate = rate, StartTimecode = null };
+        using (var writer = _type.CreateWriter(request))
+        {
+            using var image = TestFrames.Picture(8, 4);
+            writer.WriteFrame(new DeliverableFrame { Image = image, FrameNumber = 1001, FileName = "none.dpx" });
+            writer.WriteFrame(new DeliverableFrame
+            {
+                Image = image,
+                FrameNumber = 1002,
+                FileName = "metadata.dpx",
+                Metadata = new Rushes.Contracts.Metadata.FrameMetadata { Frame = 1002, Timecode = Rushes.Contracts.Time.Timecode.Parse("12:34:56:07", rate) },
+            });
+            writer.WriteFrame(new DeliverableFrame
+            {
+                Image = image,
+                FrameNumber = 1003,
+                FileName = "frame.dpx",
+                Timecode = Rushes.Contracts.Time.Timecode.Parse("01:00:00:00", rate),
+                Metadata = new Rushes.Contracts.Metadata.FrameMetadata { Frame = 1003, Timecode = Rushes.Contracts.Time.Timecode.Parse("12:34:56:08", rate) },
+            });
+            writer.Complete();
+        }
+
+        Assert.Null(DpxFileReader.ReadHeader(_temp.File("none.dpx")).TimeCode);
+        Assert.Equal("12:34:56:07", SmpteTimecode.Describe(DpxFileReader.ReadHeader(_temp.File("metadata.dpx")).TimeCode!.Value));
+        Assert.Equal("01:00:00:00", SmpteTimecode.Describe(DpxFileReader.ReadHeader(_temp.File("frame.dpx")).TimeCode!.Value));
+    }
+
+    [Fact]
     public void Declares_its_capabilities_and_options()
     {
         var report = new StringBuilder();

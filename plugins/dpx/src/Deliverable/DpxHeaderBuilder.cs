@@ -34,7 +34,7 @@ internal sealed class DpxHeaderBuilder
 
     public DpxHeader For(DeliverableFrame frame, string fileName)
     {
-        var timecode = frame.Timecode ?? _request.StartTimecode?.AddFrames(frame.FrameNumber - _request.Frames.First);
+        var timecode = frame.Timecode ?? frame.Metadata?.Timecode ?? _request.StartTimecode?.AddFrames(frame.FrameNumber - _request.Frames.First);
         return _common with
         {
             FileName = fileName,
