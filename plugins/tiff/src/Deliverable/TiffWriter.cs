@@ -34,7 +34,15 @@ internal sealed class TiffWriter : IDeliverableWriter
         // Read once, and checked again: the file may have changed since the options were validated.
         if (options.IccProfile.Length > 0)
         {
-            _icc = File.ReadAllBytes(options.IccProfile);
+            try
+            {
+                _icc = File.ReadAllBytes(options.IccProfile);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new InputException($"TIFF: the ICC profile {options.IccProfile} cannot be read ({ex.Message}).", options.IccProfile, "icc-profile", "a readable RGB ICC profile");
+            }
+
             if (IccProfile.Problem(_icc, options.IccProfile) is { } problem)
             {
                 throw new InputException($"TIFF: {problem}.", options.IccProfile, "icc-profile", "an RGB ICC profile");

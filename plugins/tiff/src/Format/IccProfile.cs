@@ -35,7 +35,7 @@ internal static class IccProfile
 
         if (file.Length is < HeaderSize or > MaxSize)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"the ICC profile {path} is {file.Length} bytes long; a profile has a 128-byte header and this writer embeds at most {MaxSize} bytes");
+            return Size(path, file.Length);
         }
 
         byte[] bytes;
@@ -54,6 +54,11 @@ internal static class IccProfile
     /// <summary>The problem with a profile's bytes, or null.</summary>
     public static string? Problem(ReadOnlySpan<byte> bytes, string path)
     {
+        if (bytes.Length is < HeaderSize or > (int)MaxSize)
+        {
+            return Size(path, bytes.Length);
+        }
+
         var declared = BinaryPrimitives.ReadUInt32BigEndian(bytes);
         if (declared != bytes.Length)
         {
@@ -72,6 +77,9 @@ internal static class IccProfile
 
         return null;
     }
+
+    private static string Size(string path, long length)
+        => string.Create(CultureInfo.InvariantCulture, $"the ICC profile {path} is {length} bytes long; a profile has a 128-byte header and this writer embeds at most {MaxSize} bytes");
 
     private static string Printable(ReadOnlySpan<byte> bytes)
     {

@@ -54,7 +54,7 @@ internal static class TiffFileReader
 
         if (file.Length < 8 || !(file.AsSpan(0, 4).SequenceEqual("II*\0"u8) || file.AsSpan(0, 4).SequenceEqual("MM\0*"u8)))
         {
-            throw Refuse(path, "header", file.Length < 8 ? "too short" : Convert.ToHexString(file.AsSpan(0, 4)), "\"II*\\0\" or \"MM\\0*\" (classic TIFF)");
+            throw Damaged(path, "header", file.Length < 8 ? "too short" : Convert.ToHexString(file.AsSpan(0, 4)), "\"II*\\0\" or \"MM\\0*\" (classic TIFF)");
         }
 
         var bigEndian = file[0] == 'M';
@@ -95,7 +95,7 @@ internal static class TiffFileReader
         var strips = (int)((height + rowsPerStrip - 1) / rowsPerStrip);
         if (!tags.TryGetValue(TiffTag.StripOffsets, out var offsetsEntry) || offsetsEntry.Count != strips || !tags.TryGetValue(TiffTag.StripByteCounts, out var countsEntry) || countsEntry.Count != strips)
         {
-            throw Refuse(path, "strips", "a strip table that does not match the rows per strip", $"{strips} strip offsets and byte counts");
+            throw Damaged(path, "strips", "a strip table that does not match the rows per strip", $"{strips} strip offsets and byte counts");
         }
 
         var image = new PlanarImage((int)width, (int)height, spp == 4 ? 4 : 3);
@@ -108,7 +108,7 @@ internal static class TiffFileReader
                 var rows = (int)Math.Min(rowsPerStrip, height - (strip * rowsPerStrip));
                 if (offset + (long)count > file.Length)
                 {
-                    throw Refuse(path, "strip", string.Create(CultureInfo.InvariantCulture, $"strip {strip} at {offset}, {count} bytes"), "strips inside the file");
+                    throw Damaged(path, "strip", string.Create(CultureInfo.InvariantCulture, $"strip {strip} at {offset}, {count} bytes"), "strips inside the file");
                 }
 
                 var raw = new byte[rows * rowBytes];
@@ -117,14 +117,14 @@ internal static class TiffFileReader
                 {
                     if (stored.Length < raw.Length)
                     {
-                        throw Refuse(path, "strip", string.Create(CultureInfo.InvariantCulture, $"strip {strip} of {count} bytes"), $"{raw.Length} bytes");
+                        throw Damaged(path, "strip", string.Create(CultureInfo.InvariantCulture, $"strip {strip} of {count} bytes"), $"{raw.Length} bytes");
                     }
 
                     stored[..raw.Length].CopyTo(raw);
                 }
                 else if (!Inflate(file, (int)offset, (int)count, raw))
                 {
-                    throw Refuse(path, "strip", $"strip {strip}: a damaged Deflate stream", $"{raw.Length} bytes once inflated");
+                    throw Damaged(path, "strip", $"strip {strip}, whose Deflate stream does not inflate", $"{raw.Length} bytes once inflated");
                 }
 
                 var planes = new byte[rowBytes];
@@ -174,7 +174,7 @@ internal static class TiffFileReader
         var ifd = U32(4);
         if (ifd < 8 || ifd > file.Length - 2L || U16((int)ifd) is var n && (n > MaxEntries || ifd + 2L + (12L * n) > file.Length))
         {
-            throw Refuse(path, "directory", $"offset {ifd}", "a directory inside the file");
+            throw Damaged(path, "directory", $"offset {ifd}", "a directory inside the file");
         }
 
         var tags = new Dictionary<ushort, TiffEntry>();
@@ -200,7 +200,7 @@ internal static class TiffFileReader
             var valueAt = length <= 4 ? (uint)(at + 8) : U32(at + 8);
             if (valueAt + length > file.Length)
             {
-                throw Refuse(path, $"tag {U16(at)}", string.Create(CultureInfo.InvariantCulture, $"{count} values at {valueAt}"), "values inside the file");
+                throw Damaged(path, $"tag {U16(at)}", string.Create(CultureInfo.InvariantCulture, $"{count} values at {valueAt}"), "values inside the file");
             }
 
             tags[U16(at)] = new TiffEntry(U16(at), type, count, file.AsSpan((int)valueAt, (int)length).ToArray());
@@ -241,6 +241,9 @@ internal static class TiffFileReader
 
     private static InputException Refuse(string path, string field, string found, string expected)
         => new($"{Path.GetFileName(path)}: {field} is {found}, which this TIFF reader does not read.", path, field, expected);
+
+    private static InputException Damaged(string path, string field, string found, string expected)
+        => new($"{Path.GetFileName(path)} is damaged or not a TIFF: {field} is {found}.", path, field, expected);
 
     /// <summary>The tags as text for dumps, one a line, by tag number.</summary>
     public static string Describe(TiffImage image)
