@@ -94,4 +94,15 @@ public sealed class WriterReferenceTests : IDisposable
         Assert.Contains($"dpx:TimeCode: \"{expected}\"", info, StringComparison.Ordinal);
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"dpx:TemporalFrameRate: {rate.FramesPerSecond:0.###}"), info, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_anamorphic_pixel_aspect_ratio_is_read_back()
+    {
+        using var image = TestFrames.Picture(8, 4);
+        var request = TestFrames.Request(_temp.Path, 8, 4) with { PixelAspectRatio = 1.3333 };
+        var path = TestFrames.WriteFrame(request, image, 1001);
+        Assert.Contains("PixelAspectRatio: 1.3333", DpxAssert.Tool("iinfo", "-v", path).StandardOutput, StringComparison.Ordinal);
+        var header = Rushes.Plugins.Dpx.IO.DpxFileReader.ReadHeader(path);
+        Assert.Equal((13333u, 10000u), (header.AspectHorizontal!.Value, header.AspectVertical!.Value));
+    }
 }

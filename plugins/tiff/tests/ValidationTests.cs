@@ -54,6 +54,7 @@ public sealed class ValidationTests : IDisposable
     public void Wrong_size_and_out_of_range_frames_are_refused()
     {
         Assert.Equal("size", Assert.Throws<InputException>(() => _type.CreateWriter(TestFrames.Request(_temp.Path, 8, 70_000))).Field);
+        Assert.Equal("pixel-aspect-ratio", Assert.Throws<InputException>(() => _type.CreateWriter(TestFrames.Request(_temp.Path, 8, 8) with { PixelAspectRatio = double.NaN })).Field);
         using var writer = _type.CreateWriter(TestFrames.Request(_temp.Path, 16, 8));
         using var wrong = TestFrames.Picture(17, 8);
         var error = Assert.Throws<InputException>(() => writer.WriteFrame(new DeliverableFrame { Image = wrong, FrameNumber = 1001, FileName = "a.tif" }));

@@ -109,4 +109,21 @@ public sealed class WriterReferenceTests : IDisposable
             Assert.Contains($"[IFD0]          Predictor                       : {predicted}", tags, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData(2.0, "2")]
+    [InlineData(1.5, "1.5")]
+    [InlineData(1.0, "1")]
+    public void The_pixel_aspect_ratio_is_read_back(double ratio, string shown)
+    {
+        using var image = TestFrames.Picture(8, 4);
+        var request = TestFrames.Request(_temp.Path, 8, 4) with { PixelAspectRatio = ratio };
+        using (var writer = new Deliverable.TiffDeliverableType(FixedClock.Default).CreateWriter(request))
+        {
+            writer.WriteFrame(new Rushes.Contracts.Deliverables.DeliverableFrame { Image = image, FrameNumber = 1001, FileName = "par.tif" });
+            writer.Complete();
+        }
+
+        Assert.Contains($"PixelAspectRatio: {shown}\n", TiffAssert.Tool("iinfo", "-v", _temp.File("par.tif")).StandardOutput.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
 }

@@ -23,7 +23,7 @@ internal sealed class TiffOptionsValidator : AbstractValidator<TiffOptions>
     }
 }
 
-/// <summary>What a request must meet before the first frame: a size within the limits (which also keeps an uncompressed float file under the 4 GiB of classic TIFF).</summary>
+/// <summary>What a request must meet before the first frame: a size within the limits (which also keeps an uncompressed float file under the 4 GiB of classic TIFF) and a pixel aspect ratio.</summary>
 internal sealed class TiffRequestValidator : AbstractValidator<DeliverableRequest>
 {
     public TiffRequestValidator()
@@ -32,5 +32,9 @@ internal sealed class TiffRequestValidator : AbstractValidator<DeliverableReques
             .OverridePropertyName("size")
             .WithMessage(r => $"A {r.Width} × {r.Height} TIFF deliverable is outside the image limits.")
             .WithState(_ => $"each side 1 to {ImageLimits.MaxDimension}, at most {ImageLimits.MaxPixels} pixels");
+        RuleFor(r => r.PixelAspectRatio).Must(p => double.IsFinite(p) && p >= 0.01 && p <= 100)
+            .OverridePropertyName("pixel-aspect-ratio")
+            .WithMessage(r => $"A pixel aspect ratio of {r.PixelAspectRatio} cannot be written.")
+            .WithState(_ => "a finite number from 0.01 to 100");
     }
 }

@@ -20,6 +20,7 @@ internal sealed class TiffWriter : IDeliverableWriter
     private readonly TiffOptions _options;
     private readonly TimeProvider _clock;
     private readonly byte[]? _icc;
+    private readonly (uint Width, uint Height) _aspect;
     private readonly List<WrittenFile> _written = [];
     private long? _lastFrame;
     private bool _completed;
@@ -30,6 +31,7 @@ internal sealed class TiffWriter : IDeliverableWriter
         _request = request;
         _options = options;
         _clock = clock;
+        _aspect = Aspect(request.PixelAspectRatio);
 
         // Read once, and checked again: the file may have changed since the options were validated.
         if (options.IccProfile.Length > 0)
@@ -111,6 +113,20 @@ internal sealed class TiffWriter : IDeliverableWriter
 
     public void Dispose() => _disposed = true;
 
+    /// <summary>The pixel aspect ratio as the smallest whole-number pair within 1/10000.</summary>
+    private static (uint Width, uint Height) Aspect(double ratio)
+    {
+        var w = (uint)Math.Round(ratio * 10000);
+        var h = 10000u;
+        var (a, b) = (w, h);
+        while (b != 0)
+        {
+            (a, b) = (b, a % b);
+        }
+
+        return (w / a, h / a);
+    }
+
     /// <summary>The descriptive tags: document (clip) name, description, software, date, artist and copyright (owner), resolution, ICC profile.</summary>
     private TiffDirectory Tags()
     {
@@ -126,9 +142,10 @@ internal sealed class TiffWriter : IDeliverableWriter
             .Ascii(TiffTag.DateTime, _clock.GetUtcNow().ToString("yyyy':'MM':'dd HH':'mm':'ss", CultureInfo.InvariantCulture))
             .Ascii(TiffTag.Artist, owner)
             .Ascii(TiffTag.Copyright, owner)
-            // Baseline readers need a resolution; 72 per inch says nothing about physical size.
+            // Baseline readers need a resolution; 72 per inch says nothing about physical size. Non-square pixels
+            // are wider than tall by YResolution / XResolution, the pixel aspect ratio as OpenImageIO reads it.
             .Rational(TiffTag.XResolution, 72, 1)
-            .Rational(TiffTag.YResolution, 72, 1)
+            .Rational(TiffTag.YResolution, 72 * _aspect.Width, _aspect.Height)
             .Shorts(TiffTag.ResolutionUnit, 2);
         return _icc is null ? tags : tags.Undefined(TiffTag.IccProfile, _icc);
     }
