@@ -132,8 +132,9 @@ internal static class TiffStrip
 
     private static (byte[] Buffer, int Length) Deflate(ReadOnlySpan<byte> raw, int level)
     {
-        // zlib's worst case grows incompressible input by 5 bytes per 16 KiB block plus a few bytes of framing.
-        var buffer = ArrayPool<byte>.Shared.Rent(raw.Length + (raw.Length / 1000) + 1024);
+        // zlib grows incompressible input by about 5 bytes per 16 KiB stored block plus a few bytes of framing
+        // (deflateBound); 1/64 more and 1 KiB leaves a wide margin for any zlib build.
+        var buffer = ArrayPool<byte>.Shared.Rent(raw.Length + (raw.Length / 64) + 1024);
         using var output = new MemoryStream(buffer, 0, buffer.Length, writable: true);
         using (var zlib = new ZLibStream(output, new ZLibCompressionOptions { CompressionLevel = level }, leaveOpen: true))
         {
