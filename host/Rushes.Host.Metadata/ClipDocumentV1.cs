@@ -11,7 +11,7 @@ namespace Rushes.Host.Metadata;
 /// <c>{"missing": reason}</c>. A value of the wrong unit or kind is reported missing with why, never converted
 /// by guesswork; only exact conversions (an integral number to an integer, an integer to a fraction) are made.
 /// </summary>
-public static class ClipDocumentV1
+public static partial class ClipDocumentV1
 {
     /// <summary>Builds the document.</summary>
     /// <param name="metadata">The clip's metadata.</param>
@@ -96,7 +96,8 @@ public static class ClipDocumentV1
                 ? WithUnit(JsonValue.Create(d), field.Unit)
                 : null,
             FieldKind.Rational => value.Kind is MetadataValueKind.Rational or MetadataValueKind.Integer && value.AsRational() is { } r ? RationalValue(r, field.Unit) : null,
-            FieldKind.Datetime => value.AsDateTime() is { } at ? new JsonObject { ["value"] = at.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture) } : null,
+            FieldKind.Datetime => value.AsDateTime() is { } at ? new JsonObject { ["value"] = at.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture) }
+                : value.AsText() is { } local && LocalDateTime().IsMatch(local) ? new JsonObject { ["value"] = local } : null,
             FieldKind.Timecode => value.AsTimecode() is { } tc ? TimecodeValue(tc) : null,
             FieldKind.Cdl => value.AsNumberList() is { Count: 10 } list && list.All(double.IsFinite) ? new JsonObject { ["value"] = new JsonArray([.. list.Select(n => (JsonNode)n)]) } : null,
             _ => null,
@@ -212,4 +213,8 @@ public static class ClipDocumentV1
 
         return tracks;
     }
+
+    /// <summary>A date, or a local date and time without an offset, as a source that gives no zone writes it.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?)?$")]
+    private static partial System.Text.RegularExpressions.Regex LocalDateTime();
 }

@@ -108,7 +108,13 @@ public abstract partial class VendorCameraFormat : ICameraFormat
     {
         ArgumentNullException.ThrowIfNull(clip);
         cancellationToken.ThrowIfCancellationRequested();
-        var files = clip.MediaFiles.Concat(clip.Sidecars).Distinct(StringComparer.Ordinal).Select(f => (Path: f, Role: RoleOf(f))).ToList();
+        var all = clip.MediaFiles.Concat(clip.Sidecars).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var file in all.Where(f => File.Exists(f) && new FileInfo(f).Length == 0))
+        {
+            throw new InputException($"{Path.GetFileName(file)} is empty.", file, "content", $"{SourceName} metadata");
+        }
+
+        var files = all.Select(f => (Path: f, Role: RoleOf(f))).ToList();
         var clipFile = files.FirstOrDefault(f => f.Role == FileRole.Clip).Path;
         var frameFiles = files.Where(f => f.Role == FileRole.Frames).Select(f => f.Path).ToList();
         if (clipFile is null)

@@ -41,7 +41,7 @@ internal static class RedPrintMetaReader
         double? squeeze = Get("Pixel Aspect Ratio") is { } par && Units.TryNumber(par, out var sq) && sq > 0 ? sq : null;
         double? angle = Get("Shutter (deg)") is { } deg && Units.TryNumber(deg, out var a) ? a : null;
         var diagnostics = new List<Diagnostic>();
-        var frames = framesFile is null ? [] : Frames(framesFile, rate, diagnostics);
+        var frames = framesFile is null ? [] : Frames(framesFile, rate);
         if (frames.Count > 0 && frames.Count != count)
         {
             diagnostics.Add(Diagnostic.Warning($"The per-frame CSV has {frames.Count} frames, the clip's Total Frames {count}.", framesFile, "rows", $"{count} rows"));
@@ -148,7 +148,7 @@ internal static class RedPrintMetaReader
     }
 
     /// <summary>Per frame: Timecode, Aperture (an f-number, as the clip CSV's "F5.6"), Focus Distance (mm), Focal Length (mm).</summary>
-    private static List<FrameMetadata> Frames(string file, FrameRate rate, List<Diagnostic> diagnostics)
+    private static List<FrameMetadata> Frames(string file, FrameRate rate)
     {
         var table = DelimitedTable.Parse(SourceFile.ReadText(file), ',', file);
         foreach (var column in new[] { "FrameNo", "Timecode", "Aperture", "Focus Distance", "Focal Length" })
@@ -183,7 +183,6 @@ internal static class RedPrintMetaReader
             frames.Add(new FrameMetadata { Frame = row, Timecode = ParseTimecode(table.Value(row, "Timecode"), rate, file, "Timecode"), Values = values.Build() });
         }
 
-        _ = diagnostics;
         return frames;
     }
 }
