@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Rushes.Contracts.CameraFormats;
 using Rushes.Contracts.Plugins;
 using Rushes.Host.Clips;
+using Rushes.Host.Metadata;
 using Rushes.Host.Plugins;
 
 namespace Rushes.Cli.Commands;
@@ -17,13 +18,15 @@ public static class InspectCommand
         ArgumentNullException.ThrowIfNull(run);
         var json = GlobalOptions.Json();
         var path = new Argument<string>("path") { Description = "A clip file, a frame-sequence folder, or a card folder." };
-        var command = new Command("inspect", "Find the clips at a path and print their camera metadata and any warnings.") { path, json };
+        var tracks = new Option<bool>("--tracks") { Description = "Also read every frame's metadata and add the per-frame lens tracks to the normalized v1 document." };
+        var command = new Command("inspect", "Find the clips at a path and print their camera metadata and any warnings.") { path, json, tracks };
         command.SetAction(run(context =>
         {
             var target = context.ParseResult.GetValue(path)!;
             var discovery = context.Get<ClipDiscovery>();
             var guard = context.Get<PluginGuard>();
             var (clips, problems) = discovery.Discover(target);
+            var withTracks = context.ParseResult.GetValue(tracks);
             var results = new List<JsonObject>();
             var failed = 0;
             foreach (var clip in clips)
@@ -34,7 +37,7 @@ public static class InspectCommand
                     var node = guard.Invoke(clip.Format.Plugin, $"{clip.Format.Format.Id}.Open", () =>
                     {
                         using var reader = clip.Format.Format.Open(clip.Location, context.CancellationToken);
-                        return Describe(clip, reader);
+                        return Describe(clip, reader, withTracks);
                     });
                     results.Add(node);
                 }
@@ -79,9 +82,13 @@ public static class InspectCommand
         return command;
     }
 
-    private static JsonObject Describe(DiscoveredClip clip, IClipReader reader)
+    private static JsonObject Describe(DiscoveredClip clip, IClipReader reader, bool withTracks)
     {
         var info = reader.Info;
+        var frames = withTracks ? info.Frames.Frames().Select(reader.ReadFrameMetadata).ToList() : null;
+        var mediaName = clip.Location.Layout == ClipLayout.FrameSequence || clip.Location.MediaFiles.Count == 0
+            ? Path.GetFileName(clip.Location.Path)
+            : Path.GetFileName(clip.Location.MediaFiles[0]);
         return new JsonObject
         {
             ["name"] = clip.Location.Name,
@@ -98,6 +105,8 @@ public static class InspectCommand
             ["frameRate"] = info.FrameRate?.ToString(),
             ["startTimecode"] = info.StartTimecode?.ToString(),
             ["normalized"] = MetadataJson.ToJson(reader.Metadata.Normalized),
+            // The same fields as a whole document of the published schema (docs/schema/clip-v1.schema.json).
+            ["normalizedV1"] = ClipDocumentV1.Build(reader.Metadata, mediaName, frames),
             ["vendor"] = MetadataJson.ToJson(reader.Metadata.Vendor),
             ["warnings"] = MetadataJson.ToJson(clip.Location.Diagnostics.Concat(reader.Diagnostics).Distinct()),
         };
