@@ -73,13 +73,21 @@ whole "ocioconvert ACES 1.3 (PFM read, processor, 1 apply, EXR write)" ocioconve
 echo "-- processing only, $RUNS applies in one Rushes process (all cores), $RUNS ocioperf runs (one thread)"
 "$bench" apply "$work/dist/plugins" "$work/in.pfm" "$work/rushes20.pfm" "$RUNS" "${aces20[@]}" | sed 's/^/ACES 2.0 /'
 "$bench" apply "$work/dist/plugins" "$work/in.pfm" "$work/rushes13.pfm" "$RUNS" "${aces13[@]}" | sed 's/^/ACES 1.3 /'
-: > "$work/perf"
+: > "$work/perf"; : > "$work/perf0"
 for _ in $(seq "$RUNS"); do
-  /usr/bin/time -f "process %e %U %S" ocioperf --image "$work/in.pfm" --colorspaces logc3 graded709 --iter 1 --test 0 >"$work/perf.out" 2>&1
-  awk '/complete image \(in place\)/ { gsub(/[][]/, ""); ms = $NF } /^process / { print ms, $2, $3 + $4 }' "$work/perf.out" >> "$work/perf"
+  for pair in "logc3 graded709 perf" "aces aces perf0"; do
+    set -- $pair
+    /usr/bin/time -f "process %e %U %S" ocioperf --image "$work/in.pfm" --colorspaces "$1" "$2" --iter 1 --test 0 >"$work/perf.out" 2>&1
+    awk '/complete image \(in place\)/ { gsub(/[][]/, ""); ms = $(NF - 1) } /^process / { print ms, $2, $3 + $4 }' "$work/perf.out" >> "$work/$3"
+  done
 done
-echo "ocioperf ACES 1.3, in-place apply ms (one thread, so an upper bound of its CPU time): $(awk '{ print $1 }' "$work/perf" | stats)"
-echo "ocioperf whole process (load, processors, 2 applies): wall s $(awk '{ print $2 }' "$work/perf" | stats); CPU s $(awk '{ print $3 }' "$work/perf" | stats)"
+echo "ocioperf ACES 1.3, in-place apply wall ms (one thread: an upper bound of its CPU time): $(awk '{ print $1 }' "$work/perf" | stats)"
+echo "ocioperf whole process (load, build the processors, apply in place and to a second buffer): wall s $(awk '{ print $2 }' "$work/perf" | stats); CPU s $(awk '{ print $3 }' "$work/perf" | stats)"
+# The same run with no transform (aces -> aces): the difference over its two applies is the CPU the chain
+# costs per apply, free of loading and of the wall-clock inflation of a busy machine.
+echo "ocioperf with no transform, whole process: CPU s $(awk '{ print $3 }' "$work/perf0" | stats)"
+paste "$work/perf" "$work/perf0" | awk '{ print ($3 - $6) / 2 * 1000 }' > "$work/perfd"
+echo "ocioperf CPU per apply of the chain (whole-process CPU less the no-transform run's, halved), ms: $(stats < "$work/perfd")"
 
 echo "-- difference, Rushes ACES 1.3 vs OCIO 2.1 (display code values)"
 oiiotool --diff "$work/rushes13.pfm" "$work/ocio.exr" 2>&1 | grep -iE "error|PSNR|over" || true
