@@ -32,7 +32,7 @@ whole() {
   echo "$label: wall s $(awk '{ print $1 }' "$work/times" | stats); CPU s $(stats < "$work/cpu")"
 }
 diff_region() { # ours oiio region
-  oiiotool "$1" --cut "$3" "$2" --cut "$3" --diff 2>&1 | grep -E "Mean|RMS|PSNR|Max" | tr -s ' ' | tr '\n' ';' | sed 's/;$/\n/'
+  oiiotool "$1" --cut "$3" "$2" --cut "$3" --diff 2>&1 | grep -E "Mean|RMS|SNR|Max" | tr -s ' ' | tr '\n' ';' | sed 's/;$/\n/'
 }
 
 echo "== 4096x2160 float RGB, 2x anamorphic, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(oiiotool --version 2>&1 | head -1)"
