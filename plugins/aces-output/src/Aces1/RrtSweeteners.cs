@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Rushes.Plugins.AcesOutput.Aces1;
 
 /// <summary>
@@ -66,10 +68,12 @@ internal static class RrtSweeteners
     }
 
     // ACESlib.RRT_Common.ctl rgb_2_saturation (TINY = 1e-10).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Saturation(Vec3 rgb)
         => (Math.Max(rgb.Max, 1e-10) - Math.Max(rgb.Min, 1e-10)) / Math.Max(rgb.Max, 1e-2);
 
     // rgb_2_yc with the default radius weight 1.75: a luminance proxy that rises with chroma.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Yc(Vec3 rgb)
     {
         var (r, g, b) = (rgb.X, rgb.Y, rgb.Z);
@@ -77,6 +81,7 @@ internal static class RrtSweeteners
         return (b + g + r + (1.75 * chroma)) / 3;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double SigmoidShaper(double x)
     {
         var t = Math.Max(1 - Math.Abs(x / 2), 0);
@@ -84,6 +89,7 @@ internal static class RrtSweeteners
         return y / 2;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double GlowForward(double yc, double gain)
     {
         if (yc <= 2.0 / 3 * GlowMid)
@@ -132,6 +138,7 @@ internal static class RrtSweeteners
     }
 
     // A smooth bump of full width w centred on 0 (uniform cubic B-spline basis), peak 1.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double CubicBasisShaper(double x, double w)
     {
         if (!(x > -w / 2 && x < w / 2))
