@@ -64,7 +64,7 @@ whole() {
   echo "$label: wall s $(awk '{ print $1 }' "$work/times" | stats); CPU s $(awk '{ print $2 + $3 }' "$work/times" | stats)"
 }
 
-echo "== $W x $H float RGB, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(ocioconvert --help 2>&1 | grep -m1 'Library Version' || echo OpenColorIO)"
+echo "== $W x $H float RGB, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(dpkg-query -W -f='opencolorio-tools ${Version}' opencolorio-tools 2>/dev/null || echo OpenColorIO)"
 echo "-- whole process, $RUNS runs each"
 whole "rushes ACES 2.0 (plugins, PFM read, compile, 1 apply, PFM write)" "$bench" apply "$work/dist/plugins" "$work/in.pfm" "$work/rushes20.pfm" 1 "${aces20[@]}"
 whole "rushes ACES 1.3 (plugins, PFM read, compile, 1 apply, PFM write)" "$bench" apply "$work/dist/plugins" "$work/in.pfm" "$work/rushes13.pfm" 1 "${aces13[@]}"
