@@ -41,7 +41,7 @@ internal static class RrtSweeteners
         aces = (1 + GlowForward(Yc(aces), GlowGain * s)) * aces;
 
         // Red modifier: pull saturated reds' red channel toward the pivot.
-        var hueWeight = CubicBasisShaper(CenteredHue(aces), RedWidth);
+        var hueWeight = ClearlyNotRed(aces) ? 0 : RedWeight(aces);
         aces = aces with { X = aces.X + (hueWeight * saturation * (RedPivot - aces.X) * (1 - RedScale)) };
 
         aces = aces.ClampLow(0);
@@ -109,6 +109,23 @@ internal static class RrtSweeteners
 
         return yc >= 2 * GlowMid ? 0 : gain * ((GlowMid / yc) - 0.5) / ((gain / 2) - 1);
     }
+
+    // The red modifier's weight is zero beyond RedWidth / 2 from red (hue 0°). Most pixels are far
+    // outside; telling them from the hue's vector (2R − G − B, √3 (G − B)) without its atan2 saves the
+    // call. The test keeps a 2.5° margin, so the pixels it skips would have got exactly 0 anyway; NaN
+    // and neutral inputs fall through to the exact path.
+    private static readonly double NotRedSlope = Math.Tan(((RedWidth / 2) + 2.5) * Math.PI / 180);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool ClearlyNotRed(Vec3 rgb)
+    {
+        var x = (2 * rgb.X) - rgb.Y - rgb.Z;
+        var y = Math.Sqrt(3) * (rgb.Y - rgb.Z);
+        return x < 0 || Math.Abs(y) > NotRedSlope * x;
+    }
+
+    /// <summary>The red modifier's hue weight: a bump of width RedWidth centred on red.</summary>
+    internal static double RedWeight(Vec3 rgb) => CubicBasisShaper(CenteredHue(rgb), RedWidth);
 
     // rgb_2_hue then center_hue around the red hue (0°); neutral colours have no hue and get no weight.
     private static double CenteredHue(Vec3 rgb)
