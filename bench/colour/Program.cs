@@ -13,7 +13,8 @@ using Rushes.Testing;
 //   Rushes.Bench.Colour apply PLUGINS_DIR IN.pfm OUT.pfm ITERATIONS TRANSFORM [TRANSFORM ...]
 //       loads the plugins, compiles the chain once, applies it ITERATIONS times to fresh copies of the
 //       image on all cores, writes the last result, and prints the compile time and the fastest and
-//       median apply times.
+//       median apply times. A file-based transform is written ID@FILE or ID@FILE#SELECTOR (a CDL
+//       ColorCorrection id, as an AMF's ColorCorrectionRef names it).
 if (args.Length >= 4 && args[0] == "generate")
 {
     var width = int.Parse(args[2], CultureInfo.InvariantCulture);
@@ -35,6 +36,24 @@ if (args.Length >= 4 && args[0] == "generate")
     return 0;
 }
 
+static TransformDescription Describe(string token)
+{
+    var at = token.IndexOf('@', StringComparison.Ordinal);
+    if (at < 0)
+    {
+        return new TransformDescription { TransformId = token };
+    }
+
+    var file = token[(at + 1)..];
+    var hash = file.IndexOf('#', StringComparison.Ordinal);
+    return new TransformDescription
+    {
+        TransformId = token[..at],
+        FilePath = Path.GetFullPath(hash < 0 ? file : file[..hash]),
+        Selector = hash < 0 ? null : file[(hash + 1)..],
+    };
+}
+
 if (args.Length < 6 || args[0] != "apply")
 {
     Console.Error.WriteLine("usage: generate OUT.pfm W H | apply PLUGINS IN.pfm OUT.pfm ITERATIONS TRANSFORM...");
@@ -42,7 +61,7 @@ if (args.Length < 6 || args[0] != "apply")
 }
 
 var (pluginsDir, input, output, iterations) = (args[1], args[2], args[3], int.Parse(args[4], CultureInfo.InvariantCulture));
-var chain = args[5..].Select(id => new TransformDescription { TransformId = id }).ToList();
+var chain = args[5..].Select(Describe).ToList();
 
 using var manager = new PluginManager(Options.Create(new PluginOptions { IncludeBundled = false, Paths = [pluginsDir] }), new IsolatedPluginLoader(), NullLogger<PluginManager>.Instance);
 var guard = new PluginGuard(NullLogger<PluginGuard>.Instance);

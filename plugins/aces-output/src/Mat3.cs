@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Rushes.Plugins.AcesOutput;
 
 /// <summary>A 3×3 matrix in double precision, column-vector convention (out = M·in).</summary>
@@ -25,6 +27,7 @@ internal readonly record struct Mat3(
     public static Mat3 operator *(double s, Mat3 m) => new(
         s * m.M00, s * m.M01, s * m.M02, s * m.M10, s * m.M11, s * m.M12, s * m.M20, s * m.M21, s * m.M22);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vec3 Apply(Vec3 v) => new(
         (M00 * v.X) + (M01 * v.Y) + (M02 * v.Z),
         (M10 * v.X) + (M11 * v.Y) + (M12 * v.Z),
@@ -52,18 +55,23 @@ internal readonly record struct Mat3(
 /// <summary>Three doubles: an RGB, XYZ or JMh triple.</summary>
 internal readonly record struct Vec3(double X, double Y, double Z)
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec3 operator *(double s, Vec3 v) => new(s * v.X, s * v.Y, s * v.Z);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec3 operator +(Vec3 a, Vec3 b) => new(a.X + b.X, a.Y + b.Y, a.Z + b.Z);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec3 operator -(Vec3 a, Vec3 b) => new(a.X - b.X, a.Y - b.Y, a.Z - b.Z);
 
     public double Max => Math.Max(X, Math.Max(Y, Z));
 
     public double Min => Math.Min(X, Math.Min(Y, Z));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vec3 Clamp(double low, double high) => new(Math.Clamp(X, low, high), Math.Clamp(Y, low, high), Math.Clamp(Z, low, high));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vec3 ClampLow(double low) => new(Math.Max(X, low), Math.Max(Y, low), Math.Max(Z, low));
 
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Rushes.Plugins.AcesOutput.Aces1;
 
 /// <summary>
@@ -39,7 +41,7 @@ internal static class RrtSweeteners
         aces = (1 + GlowForward(Yc(aces), GlowGain * s)) * aces;
 
         // Red modifier: pull saturated reds' red channel toward the pivot.
-        var hueWeight = CubicBasisShaper(CenteredHue(aces), RedWidth);
+        var hueWeight = ClearlyNotRed(aces) ? 0 : RedWeight(aces);
         aces = aces with { X = aces.X + (hueWeight * saturation * (RedPivot - aces.X) * (1 - RedScale)) };
 
         aces = aces.ClampLow(0);
@@ -66,10 +68,12 @@ internal static class RrtSweeteners
     }
 
     // ACESlib.RRT_Common.ctl rgb_2_saturation (TINY = 1e-10).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Saturation(Vec3 rgb)
         => (Math.Max(rgb.Max, 1e-10) - Math.Max(rgb.Min, 1e-10)) / Math.Max(rgb.Max, 1e-2);
 
     // rgb_2_yc with the default radius weight 1.75: a luminance proxy that rises with chroma.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Yc(Vec3 rgb)
     {
         var (r, g, b) = (rgb.X, rgb.Y, rgb.Z);
@@ -77,6 +81,7 @@ internal static class RrtSweeteners
         return (b + g + r + (1.75 * chroma)) / 3;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double SigmoidShaper(double x)
     {
         var t = Math.Max(1 - Math.Abs(x / 2), 0);
@@ -84,6 +89,7 @@ internal static class RrtSweeteners
         return y / 2;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double GlowForward(double yc, double gain)
     {
         if (yc <= 2.0 / 3 * GlowMid)
@@ -103,6 +109,23 @@ internal static class RrtSweeteners
 
         return yc >= 2 * GlowMid ? 0 : gain * ((GlowMid / yc) - 0.5) / ((gain / 2) - 1);
     }
+
+    // The red modifier's weight is zero beyond RedWidth / 2 from red (hue 0°). Most pixels are far
+    // outside; telling them from the hue's vector (2R − G − B, √3 (G − B)) without its atan2 saves the
+    // call. The test keeps a 2.5° margin, so the pixels it skips would have got exactly 0 anyway; NaN
+    // and neutral inputs fall through to the exact path.
+    private static readonly double NotRedSlope = Math.Tan(((RedWidth / 2) + 2.5) * Math.PI / 180);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool ClearlyNotRed(Vec3 rgb)
+    {
+        var x = (2 * rgb.X) - rgb.Y - rgb.Z;
+        var y = Math.Sqrt(3) * (rgb.Y - rgb.Z);
+        return x < 0 || Math.Abs(y) > NotRedSlope * x;
+    }
+
+    /// <summary>The red modifier's hue weight: a bump of width RedWidth centred on red.</summary>
+    internal static double RedWeight(Vec3 rgb) => CubicBasisShaper(CenteredHue(rgb), RedWidth);
 
     // rgb_2_hue then center_hue around the red hue (0°); neutral colours have no hue and get no weight.
     private static double CenteredHue(Vec3 rgb)
@@ -132,6 +155,7 @@ internal static class RrtSweeteners
     }
 
     // A smooth bump of full width w centred on 0 (uniform cubic B-spline basis), peak 1.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double CubicBasisShaper(double x, double w)
     {
         if (!(x > -w / 2 && x < w / 2))

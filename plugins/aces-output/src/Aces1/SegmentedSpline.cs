@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Rushes.Plugins.AcesOutput.Aces1;
@@ -67,6 +68,7 @@ internal sealed class SegmentedSpline
 
     public double Forward(double x) => Pow10(LogForward(Math.Log10(Math.Max(x, HalfMin))));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double LogForward(double logx)
     {
         double logy;
@@ -130,6 +132,7 @@ internal sealed class SegmentedSpline
     }
 
     // Quadratic B-spline piece j at t: [t², t, 1] · M · (c_j, c_j+1, c_j+2), M = [[½, −1, ½], [−1, 1, ½], [½, 0, 0]].
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Segment(double[] c, double knotCoord)
     {
         var j = (int)knotCoord;
@@ -138,6 +141,7 @@ internal sealed class SegmentedSpline
         return (((a * t) + b) * t) + k;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (double A, double B, double C) Quadratic(double[] c, int j)
         => ((0.5 * c[j]) - c[j + 1] + (0.5 * c[j + 2]), -c[j] + c[j + 1], (0.5 * c[j]) + (0.5 * c[j + 1]));
 
