@@ -31,8 +31,9 @@ internal static class BurnIns
         if (options.BurnInTimecode && request.StartTimecode is { } start)
         {
             // drawtext counts from this timecode, one per frame, at the rate's timecode base; ';' marks drop-frame.
+            // tc24hmax: wrap at 24 hours as SMPTE ST 12-1 time of day does, rather than count on to 24:00:00:00.
             filters.Add(string.Create(CultureInfo.InvariantCulture,
-                $"drawtext={box}:timecode={FilterText.Quote(start.ToString())}:rate={request.FrameRate}:x=w-tw-{margin + border}"));
+                $"drawtext={box}:timecode={FilterText.Quote(start.ToString())}:rate={request.FrameRate}:tc24hmax=1:x=w-tw-{margin + border}"));
         }
 
         if (options.BurnInClipName && MovieCommand.ClipName(request) is { } clip)

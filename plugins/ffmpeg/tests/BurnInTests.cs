@@ -99,6 +99,20 @@ public sealed class BurnInTests : IDisposable
     }
 
     [Fact]
+    public void The_timecode_wraps_at_midnight()
+    {
+        var midnight = Frames(WriteStill(Request("midnight", Lossless("burn-in-timecode"), 2) with
+        {
+            StartTimecode = Timecode.Parse("23:59:59:23", FrameRate.Fps23_976),
+        }));
+        var zero = Frames(WriteStill(Request("zero", Lossless("burn-in-timecode"), 1) with
+        {
+            StartTimecode = Timecode.Parse("00:00:00:00", FrameRate.Fps23_976),
+        }));
+        Assert.Empty(Changed(midnight[1], zero[0]));
+    }
+
+    [Fact]
     public void Drop_frame_timecode_skips_frames_zero_and_one_at_the_minute()
     {
         // SMPTE ST 12-1 drop-frame: after 10:00:59;29 comes 10:01:00;02.
