@@ -207,6 +207,24 @@ public sealed class BurnInTests : IDisposable
     }
 
     [Fact]
+    public void An_ffmpeg_without_drawtext_is_refused_when_burn_ins_are_on()
+    {
+        // Lists the encoders and a filter list without drawtext, as an ffmpeg built without libfreetype does.
+        var fake = _temp.File("no-freetype");
+        File.WriteAllText(fake, "#!/bin/sh\ncase \" $* \" in\n*\" -encoders \"*) echo ' V....D libx264  fake';;\n*\" -filters \"*) echo ' ... scale  V->V  Scale'; echo ' T.C drawbox  V->V  Draw a box';;\nesac\nexit 0\n");
+        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var type = new FfmpegDeliverableType();
+        var error = Assert.Throws<InputException>(() => type.CreateWriter(Request("fake", ("codec", "h264"), ("ffmpeg", fake), ("burn-in-clip-name", "true"))));
+        Assert.Equal($"The ffmpeg at {fake} has no 'drawtext' filter, which burn-ins need.", error.Message);
+        Assert.Equal(("ffmpeg", "an ffmpeg built with libfreetype (Debian's ffmpeg package has it), or no burn-ins"), (error.Field, error.Expected));
+
+        // Without burn-ins the same ffmpeg is good enough.
+        using (type.CreateWriter(Request("fake", ("codec", "h264"), ("ffmpeg", fake))))
+        {
+        }
+    }
+
+    [Fact]
     public void Burn_ins_are_validated_like_the_other_options()
     {
         var type = new FfmpegDeliverableType();
