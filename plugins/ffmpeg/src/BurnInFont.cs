@@ -17,15 +17,18 @@ internal static class BurnInFont
 
     public const string Expected = "a TrueType or OpenType font file: install Debian's fonts-dejavu-core package, or set the option 'burn-in-font' or the setting Plugins:Settings:org.rushes.ffmpeg:burn-in-font to its path";
 
-    public static string Resolve(string? option, string? setting)
+    public static string Resolve(string? option, string? setting) => Resolve(option, setting, Standard);
+
+    /// <summary>As <see cref="Resolve(string?, string?)"/>, falling back to the first of <paramref name="standard"/> that exists.</summary>
+    public static string Resolve(string? option, string? setting, IReadOnlyList<string> standard)
     {
         var (wanted, from) = option is not null ? (option, "the option 'burn-in-font'")
             : setting is not null ? (setting, "the setting 'burn-in-font'")
             : (null, null);
         if (wanted is null)
         {
-            return Standard.FirstOrDefault(File.Exists) ?? throw new InputException(
-                $"Burn-ins need a font, and none of the standard fonts exists ({string.Join(", ", Standard)}).",
+            return standard.FirstOrDefault(File.Exists) ?? throw new InputException(
+                $"Burn-ins need a font, and none of the standard fonts exists ({string.Join(", ", standard)}).",
                 field: "burn-in-font", expected: Expected);
         }
 

@@ -204,6 +204,12 @@ public sealed class BurnInTests : IDisposable
         }
 
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_temp.Path, "font")));
+
+        // Neither option nor setting: the first standard font that exists, else a clear error.
+        Assert.Equal(BurnInFont.Standard[1], BurnInFont.Resolve(null, null, ["/opt/nowhere/Mono.ttf", BurnInFont.Standard[1]]));
+        var none = Assert.Throws<InputException>(() => BurnInFont.Resolve(null, null, ["/opt/nowhere/Mono.ttf", "/opt/nowhere/Sans.ttf"]));
+        Assert.Equal("Burn-ins need a font, and none of the standard fonts exists (/opt/nowhere/Mono.ttf, /opt/nowhere/Sans.ttf).", none.Message);
+        Assert.Equal(("burn-in-font", BurnInFont.Expected), (none.Field, none.Expected));
     }
 
     [Fact]
