@@ -82,7 +82,7 @@ static (double Wall, double Cpu) Alone(string raw, string folder)
 {
     var request = Request(folder, "rgb48");
     var output = Path.Combine(folder, "alone.mov");
-    var arguments = MovieCommand.Arguments(request, MovieOptions.From(request.Options), ColourTags.For(request.ColourEncoding)!, output);
+    var arguments = MovieCommand.Arguments(request, MovieOptions.From(request.Options), ColourTags.For(request.ColourEncoding)!, null, output);
     arguments[arguments.IndexOf("pipe:0")] = raw;
     var info = new ProcessStartInfo("ffmpeg") { UseShellExecute = false, RedirectStandardError = true };
     arguments.ForEach(info.ArgumentList.Add);

@@ -15,6 +15,9 @@ public sealed class FfmpegDeliverableType : IDeliverableType
     /// <summary>The plugin setting naming the ffmpeg executable.</summary>
     public const string FfmpegSetting = "ffmpeg";
 
+    /// <summary>The plugin setting naming the font file for burn-ins.</summary>
+    public const string BurnInFontSetting = "burn-in-font";
+
     private static readonly MovieOptionsValidator OptionsValidator = new();
 
     private static readonly Capabilities Features = Capabilities.Create()
@@ -30,6 +33,7 @@ public sealed class FfmpegDeliverableType : IDeliverableType
         .Build();
 
     private readonly FfmpegLocator _locator;
+    private readonly string? _burnInFont;
 
     /// <summary>Uses <c>ffmpeg</c> on PATH unless an option names another.</summary>
     public FfmpegDeliverableType()
@@ -37,13 +41,20 @@ public sealed class FfmpegDeliverableType : IDeliverableType
     {
     }
 
-    /// <summary>Takes the ffmpeg path from the plugin setting <c>ffmpeg</c> (<c>Plugins:Settings:org.rushes.ffmpeg:ffmpeg</c>), when set.</summary>
+    /// <summary>
+    /// Takes the ffmpeg path from the plugin setting <c>ffmpeg</c> (<c>Plugins:Settings:org.rushes.ffmpeg:ffmpeg</c>)
+    /// and the burn-in font from <c>burn-in-font</c>, when set.
+    /// </summary>
     public FfmpegDeliverableType(IPluginContext context)
-        : this(context?.Settings.TryGetValue(FfmpegSetting, out var path) == true && !string.IsNullOrWhiteSpace(path) ? path : null)
+        : this(Setting(context, FfmpegSetting), Setting(context, BurnInFontSetting))
     {
     }
 
-    private FfmpegDeliverableType(string? configured) => _locator = new FfmpegLocator(configured);
+    private FfmpegDeliverableType(string? configured, string? burnInFont = null)
+    {
+        _locator = new FfmpegLocator(configured);
+        _burnInFont = burnInFont;
+    }
 
     /// <inheritdoc />
     public string Id => "ffmpeg";
@@ -83,8 +94,12 @@ public sealed class FfmpegDeliverableType : IDeliverableType
             throw new InputException(refused.Message, field: refused.Field, expected: refused.Expected);
         }
 
-        return new MovieWriter(request, options, ColourTags.For(request.ColourEncoding)!, _locator.Resolve(options));
+        var font = options.HasBurnIns ? BurnInFont.Resolve(options.BurnInFont, _burnInFont) : null;
+        return new MovieWriter(request, options, ColourTags.For(request.ColourEncoding)!, _locator.Resolve(options), font);
     }
+
+    private static string? Setting(IPluginContext? context, string name)
+        => context?.Settings.TryGetValue(name, out var value) == true && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
     private static List<Diagnostic> ToDiagnostics(ValidationResult result)
         => [.. result.Errors.Select(e => Diagnostic.Error(e.ErrorMessage, field: e.PropertyName, expected: e.CustomState as string))];

@@ -10,7 +10,7 @@ namespace Rushes.Plugins.Ffmpeg;
 /// </summary>
 internal static class MovieCommand
 {
-    public static List<string> Arguments(DeliverableRequest request, MovieOptions options, ColourTags colour, string outputPath)
+    public static List<string> Arguments(DeliverableRequest request, MovieOptions options, ColourTags colour, string? burnInFont, string outputPath)
     {
         var codec = options.Codec;
         var alpha = options.Alpha && codec.HasAlpha;
@@ -26,6 +26,12 @@ internal static class MovieCommand
         // swscale converts RGB with BT.601 unless told; setparams stamps the frames so the encoder and muxer tag them alike.
         var filters = string.Create(CultureInfo.InvariantCulture,
             $"scale=out_color_matrix={colour.ScaleMatrix}:out_range={range}:flags=accurate_rnd+full_chroma_int,setparams=color_primaries={colour.Primaries}:color_trc={colour.Transfer}:colorspace={colour.Matrix}:range={range}");
+        // Burn-ins are drawn after setparams, on the Y'CbCr frames, so drawtext takes its colours in the tagged range.
+        foreach (var burnIn in BurnIns.Filters(request, options, burnInFont))
+        {
+            filters += "," + burnIn;
+        }
+
         if (Math.Abs(request.PixelAspectRatio - 1) > 1e-9)
         {
             filters += string.Create(CultureInfo.InvariantCulture, $",setsar={Math.Round(request.PixelAspectRatio * 10000)}/10000");
@@ -86,5 +92,6 @@ internal static class MovieCommand
             : request.ClipMetadata.Normalized.TryGetValue(NormalizedField.Reel, out var value) ? value.AsText() : null;
 
     public static string? ClipName(DeliverableRequest request)
-        => request.Attributes.TryGetValue("clip-name", out var clip) && !string.IsNullOrWhiteSpace(clip) ? clip : null;
+        => request.Attributes.TryGetValue("clip-name", out var clip) && !string.IsNullOrWhiteSpace(clip) ? clip
+            : request.ClipMetadata.Normalized.TryGetValue(NormalizedField.ClipName, out var value) && !string.IsNullOrWhiteSpace(value.AsText()) ? value.AsText() : null;
 }

@@ -81,8 +81,32 @@ internal sealed record MovieOptions
         Choices = [new ParameterChoice { Value = "reject", Label = "Refuse the frame" }, new ParameterChoice { Value = "clamp", Label = "NaN to 0, infinities clamped to 0 or 1" }],
     };
 
+    public static readonly ParameterDefinition BurnInTimecodeOption = new()
+    {
+        Name = "burn-in-timecode",
+        Type = ParameterType.Boolean,
+        Description = "Burn the running timecode, from the request's start timecode, into a box at the bottom right of the picture.",
+        Default = "false",
+    };
+
+    public static readonly ParameterDefinition BurnInClipNameOption = new()
+    {
+        Name = "burn-in-clip-name",
+        Type = ParameterType.Boolean,
+        Description = "Burn the clip name (attribute clip-name, else the clip's metadata) into a box at the bottom left of the picture.",
+        Default = "false",
+    };
+
+    public static readonly ParameterDefinition BurnInFontOption = new()
+    {
+        Name = "burn-in-font",
+        Type = ParameterType.Text,
+        Description = "The TrueType/OpenType font file for burn-ins. Empty: the plugin setting 'burn-in-font', else DejaVu Sans Mono or DejaVu Sans (Debian's fonts-dejavu-core).",
+        Default = string.Empty,
+    };
+
     public static IReadOnlyList<ParameterDefinition> Definitions { get; } =
-        [CodecOption, PipeOption, ChannelsOption, CrfOption, PresetOption, RangeOption, FfmpegOption, NonFiniteOption];
+        [CodecOption, PipeOption, ChannelsOption, CrfOption, PresetOption, RangeOption, FfmpegOption, NonFiniteOption, BurnInTimecodeOption, BurnInClipNameOption, BurnInFontOption];
 
     public required MovieCodec Codec { get; init; }
 
@@ -100,6 +124,14 @@ internal sealed record MovieOptions
 
     public required bool ClampNonFinite { get; init; }
 
+    public required bool BurnInTimecode { get; init; }
+
+    public required bool BurnInClipName { get; init; }
+
+    public required string? BurnInFont { get; init; }
+
+    public bool HasBurnIns => BurnInTimecode || BurnInClipName;
+
     /// <summary>Options the spec set, so that one the codec ignores can be named.</summary>
     public required IReadOnlySet<string> Given { get; init; }
 
@@ -114,6 +146,9 @@ internal sealed record MovieOptions
         FullRange = string.Equals(values.GetText(RangeOption), "full", StringComparison.OrdinalIgnoreCase),
         Ffmpeg = string.IsNullOrWhiteSpace(values.GetText(FfmpegOption)) ? null : values.GetText(FfmpegOption)!.Trim(),
         ClampNonFinite = string.Equals(values.GetText(NonFiniteOption), "clamp", StringComparison.OrdinalIgnoreCase),
+        BurnInTimecode = values.GetBoolean(BurnInTimecodeOption),
+        BurnInClipName = values.GetBoolean(BurnInClipNameOption),
+        BurnInFont = string.IsNullOrWhiteSpace(values.GetText(BurnInFontOption)) ? null : values.GetText(BurnInFontOption)!.Trim(),
         Given = values.Given.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase),
     };
 }

@@ -17,6 +17,10 @@ internal sealed class MovieOptionsValidator : AbstractValidator<MovieOptions>
             .OverridePropertyName("range")
             .WithMessage(o => $"{o.Codec.Label} carries video levels (limited range) by its specification; range=full is for h264 only.")
             .WithState(_ => "limited, or codec=h264");
+        RuleFor(o => o.Given).Must((o, g) => o.HasBurnIns || !g.Contains(MovieOptions.BurnInFontOption.Name))
+            .OverridePropertyName("burn-in-font")
+            .WithMessage(_ => "burn-in-font chooses the font of burn-ins, but neither burn-in-timecode nor burn-in-clip-name is on.")
+            .WithState(_ => "no burn-in-font, or burn-in-timecode=true or burn-in-clip-name=true");
         When(o => o.Codec != MovieCodec.H264, () =>
         {
             RuleFor(o => o.Given).Must(g => !g.Contains(MovieOptions.CrfOption.Name))
@@ -61,5 +65,13 @@ internal sealed class MovieRequestValidator : AbstractValidator<DeliverableReque
             .OverridePropertyName("colour-encoding")
             .WithMessage(r => $"A movie's pixels must be a display encoding it can be tagged with; '{r.ColourEncoding}' is not one (render through an output transform first).")
             .WithState(_ => string.Join(", ", ColourTags.Known));
+        RuleFor(r => r.StartTimecode).Must(t => !options.BurnInTimecode || t is not null)
+            .OverridePropertyName("burn-in-timecode")
+            .WithMessage(r => $"burn-in-timecode is on, but the movie {r.FileName} has no start timecode to count from.")
+            .WithState(_ => "a source with timecode, or burn-in-timecode=false");
+        RuleFor(r => r).Must(r => !options.BurnInClipName || MovieCommand.ClipName(r) is not null)
+            .OverridePropertyName("burn-in-clip-name")
+            .WithMessage(r => $"burn-in-clip-name is on, but the movie {r.FileName} has no clip name.")
+            .WithState(_ => "the attribute clip-name or the clip's clip.name metadata, or burn-in-clip-name=false");
     }
 }

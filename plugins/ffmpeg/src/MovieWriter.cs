@@ -10,7 +10,7 @@ namespace Rushes.Plugins.Ffmpeg;
 /// into place only if ffmpeg succeeded. A failure, a cancellation or a dispose before completion kills ffmpeg
 /// and deletes the temporary. Frames must be consecutive from the request's first frame.
 /// </summary>
-internal sealed class MovieWriter(DeliverableRequest request, MovieOptions options, ColourTags colour, string ffmpeg) : IDeliverableWriter
+internal sealed class MovieWriter(DeliverableRequest request, MovieOptions options, ColourTags colour, string ffmpeg, string? burnInFont) : IDeliverableWriter
 {
     private readonly FramePacker _packer = new(options.FloatPipe, options.Alpha && options.Codec.HasAlpha, options.ClampNonFinite);
     private IOutputFile? _file;
@@ -141,7 +141,7 @@ internal sealed class MovieWriter(DeliverableRequest request, MovieOptions optio
     private FfmpegProcess Start()
     {
         _file = request.Output.Create(request.FileName);
-        Arguments = MovieCommand.Arguments(request, options, colour, _file.TemporaryPath);
+        Arguments = MovieCommand.Arguments(request, options, colour, burnInFont, _file.TemporaryPath);
         try
         {
             return _ffmpeg = FfmpegProcess.Start(ffmpeg, Arguments);

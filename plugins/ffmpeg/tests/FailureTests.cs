@@ -53,7 +53,7 @@ public sealed class FailureTests : IDisposable
         var request = MovieFiles.Request(Output, 64, 36, 3, ("codec", "dnxhr-hqx"));
         var error = Assert.Throws<InputException>(() =>
         {
-            using var writer = new MovieWriter(request, MovieOptions.From(request.Options), ColourTags.For("Rec.709")!, "ffmpeg");
+            using var writer = new MovieWriter(request, MovieOptions.From(request.Options), ColourTags.For("Rec.709")!, "ffmpeg", null);
             foreach (var frame in request.Frames.Frames())
             {
                 using var image = MovieFiles.Picture(64, 36, frame);
