@@ -143,6 +143,16 @@ public sealed class ColourPlanner
     {
         // "…_in_Rec2100-D65_ST2084" names the display after "_in_"; what comes before is the limiting gamut.
         var display = outputId.LastIndexOf("_in_", StringComparison.Ordinal) is >= 0 and var at ? outputId[(at + 4)..] : outputId;
+        // A colour-space conversion names its target last: "ACES2065-1_to_ACEScg".
+        if (display.LastIndexOf("_to_", StringComparison.Ordinal) is >= 0 and var to)
+        {
+            display = display[(to + 4)..];
+            if (display is "ACEScg" or "ACEScct" or "ACEScc")
+            {
+                return display;
+            }
+        }
+
         var id = display.Replace("-", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal);
         return id switch
         {

@@ -52,7 +52,8 @@ internal static class SidecarBuilder
         var output = deliverable.Spec.Colour.Output;
         var viewing = output is not (ColourIntent.None or ColourIntent.Camera);
         var when = Instant(plan);
-        var source = plan.Colour.Amf ?? AmfDefaults.For(colour.InputTransformId, viewing, when);
+        var seed = $"{plan.Unit.Id}|{deliverable.Name}";
+        var source = plan.Colour.Amf ?? Stable(AmfDefaults.For(colour.InputTransformId, viewing, when), seed + "|default");
         if (viewing)
         {
             // The output this deliverable applied, whatever the source AMF proposed.
@@ -75,13 +76,15 @@ internal static class SidecarBuilder
             };
         }
 
-        var seed = $"{plan.Unit.Id}|{deliverable.Name}";
-        return derived with
-        {
-            Info = derived.Info with { Uuid = $"urn:uuid:{StableUuid.From(seed + "|amf")}" },
-            Pipeline = derived.Pipeline with { Info = derived.Pipeline.Info with { Uuid = $"urn:uuid:{StableUuid.From(seed + "|pipeline")}" } },
-        };
+        return Stable(derived, seed);
     }
+
+    /// <summary>The document with uuids derived from <paramref name="seed"/> in place of random ones.</summary>
+    private static AmfDocument Stable(AmfDocument document, string seed) => document with
+    {
+        Info = document.Info with { Uuid = $"urn:uuid:{StableUuid.From(seed + "|amf")}" },
+        Pipeline = document.Pipeline with { Info = document.Pipeline.Info with { Uuid = $"urn:uuid:{StableUuid.From(seed + "|pipeline")}" } },
+    };
 
     /// <summary>The file name without its frame number and extension, with its folder: <c>A/B/SHOT_PL01_v001</c>.</summary>
     internal static string Stem(string fileName)
