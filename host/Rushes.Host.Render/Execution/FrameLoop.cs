@@ -274,11 +274,11 @@ internal sealed class FrameLoop(RenderServices services, RenderPlan plan, UnitSt
 
     private DeliverableResult Result(DeliverablePlan deliverable, IReadOnlyList<WrittenFile> written)
     {
-        var files = written.Select(w => File(w.RelativePath, w.Kind, w.Frames?.ToString())).ToList();
+        var files = written.Select(w => Record(w.RelativePath, w.Kind, w.Frames?.ToString())).ToList();
         foreach (var frame in _staged[deliverable])
         {
             var output = deliverable.OutputFrame(frame);
-            files.Add(File(deliverable.FileNameFor(frame), "media", $"{output}-{output}"));
+            files.Add(Record(deliverable.FileNameFor(frame), "media", $"{output}-{output}"));
         }
 
         var colour = colours[deliverable];
@@ -297,7 +297,7 @@ internal sealed class FrameLoop(RenderServices services, RenderPlan plan, UnitSt
         };
     }
 
-    private RenderedFile File(string relativePath, string kind, string? frames)
+    private RenderedFile Record(string relativePath, string kind, string? frames)
     {
         var path = relativePath.Replace('\\', '/');
         var staged = store.StagedPath(path);
