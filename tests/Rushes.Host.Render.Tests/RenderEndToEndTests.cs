@@ -101,6 +101,9 @@ public sealed class RenderEndToEndTests : IClassFixture<RenderEndToEndTests.Sour
         var uuid = System.Text.RegularExpressions.Regex.Match(amfText, "<aces:uuid>(urn:uuid:[^<]+)</aces:uuid>").Groups[1].Value;
         Assert.StartsWith("urn:uuid:", uuid, StringComparison.Ordinal);
         Assert.Contains(uuid, header, StringComparison.Ordinal);
+        Assert.Contains("<aces:sequence idx=\"#\" min=\"1\" max=\"6\">A001C003_plate.####.exr</aces:sequence>", amfText, StringComparison.Ordinal);
+        var (amfCode, _, amfError) = await RushesProcess.RunAsync("amf", "validate", _out[amf["path"]!.GetValue<string>()]);
+        Assert.True(amfCode == 0, amfError);
 
         var info = ReferenceTool.Run("oiiotool", ["--info", "-v", plate]).EnsureSuccess("oiiotool --info").StandardOutput;
         Assert.Matches(@"96 x\s+54, 3 channel, float openexr", info);

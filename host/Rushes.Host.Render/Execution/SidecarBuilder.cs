@@ -63,7 +63,7 @@ internal static class SidecarBuilder
         }
 
         var derived = AmfDeliverable.Derive(source, new AmfPlanOptions { IncludeOutput = viewing, IncludeLooks = deliverable.Spec.Colour.ApplyLooks }, when,
-            new AmfClipId { ClipName = plan.Clip.Location.Name }, $"{deliverable.Name} of {plan.Clip.Location.Name}, rendered by Rushes");
+            ClipId(plan), $"{deliverable.Name} of {plan.Clip.Location.Name}, rendered by Rushes");
         if (output == ColourIntent.Camera)
         {
             // Camera-log pixels: the input transform is still to be applied by whoever reads them.
@@ -85,6 +85,22 @@ internal static class SidecarBuilder
         Info = document.Info with { Uuid = $"urn:uuid:{StableUuid.From(seed + "|amf")}" },
         Pipeline = document.Pipeline with { Info = document.Pipeline.Info with { Uuid = $"urn:uuid:{StableUuid.From(seed + "|pipeline")}" } },
     };
+
+    /// <summary>The AMF clip id: the sequence's pattern (its frame digits as <c>#</c>) and range, or the clip's file.</summary>
+    private static AmfClipId ClipId(RenderPlan plan)
+    {
+        var location = plan.Clip.Location;
+        var first = Path.GetFileName(location.MediaFiles[0]);
+        var digits = System.Text.RegularExpressions.Regex.Match(first, @"(\d+)(\.[^.]*)?$");
+        if (location.Layout == Contracts.CameraFormats.ClipLayout.FrameSequence && digits.Success)
+        {
+            var pattern = first[..digits.Groups[1].Index] + new string('#', digits.Groups[1].Length) + digits.Groups[2].Value;
+            var frames = plan.Reader.Info.Frames;
+            return new AmfClipId { ClipName = location.Name, Sequence = new AmfSequence(pattern, "#", frames.First, frames.Last) };
+        }
+
+        return new AmfClipId { ClipName = location.Name, File = first };
+    }
 
     /// <summary>The file name without its frame number and extension, with its folder: <c>A/B/SHOT_PL01_v001</c>.</summary>
     internal static string Stem(string fileName)
