@@ -56,6 +56,7 @@ public static class CliApp
         root.Subcommands.Add(MhlCommand.Create(run));
         root.Subcommands.Add(ColorCommand.Create(run));
         root.Subcommands.Add(SpecCommand.Create(run));
+        root.Subcommands.Add(RenderCommand.Create(run));
         return root;
     }
 
@@ -86,6 +87,7 @@ public static class CliApp
             PluginManifestException m => (ExitCodes.Environment, "environment", m.Message, m.File, m.Field, m.Expected),
             PluginFaultException p => (ExitCodes.PluginFault, "plugin-fault", p.Message, null, null, null),
             OperationCanceledException => (ExitCodes.Cancelled, "cancelled", "Cancelled.", null, null, null),
+            Rushes.Host.Render.Units.RenderOutputException r => (ExitCodes.Environment, "environment", r.Message, r.Path, "--out", "a folder this process can write, not held by another render of the same unit"),
             UnauthorizedAccessException or IOException => (ExitCodes.Environment, "environment", ex.Message, null, null, null),
             _ => (ExitCodes.Internal, "internal", $"internal error: {ex.GetType().Name}: {ex.Message} (run with --verbose for details, and please report it)", null, null, null),
         };
