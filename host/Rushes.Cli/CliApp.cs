@@ -56,6 +56,7 @@ public static class CliApp
         root.Subcommands.Add(MhlCommand.Create(run));
         root.Subcommands.Add(ColorCommand.Create(run));
         root.Subcommands.Add(SpecCommand.Create(run));
+        root.Subcommands.Add(DemoCommand.Create(run));
         root.Subcommands.Add(RenderCommand.Create(run));
         return root;
     }

@@ -1,0 +1,134 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Rushes.Demo;
+using Rushes.Host.Clips;
+using Rushes.Host.Colour;
+using Rushes.Host.Mhl.Operations;
+using Rushes.Host.Plugins;
+using Rushes.Host.Render;
+
+namespace Rushes.Cli.Commands;
+
+/// <summary>
+/// <c>rushes demo</c>: the main job on an embedded default. It makes a sample camera card, checks it
+/// as ingest does (ASC MHL), and renders the vfx-plates and dailies specs from it. Running it again
+/// reuses the card and the finished work units, as any rerun of a unit does.
+/// </summary>
+public static class DemoCommand
+{
+    private static readonly string[] Specs = ["vfx-plates", "dailies"];
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create(Func<Func<CommandContext, Task<int>>, Func<ParseResult, CancellationToken, Task<int>>> run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var json = GlobalOptions.Json();
+        var output = new Option<string>("--out") { Description = "Where the card and the deliverables go.", DefaultValueFactory = _ => "rushes-demo" };
+        var frames = new Option<int>("--frames") { Description = "Frames in the sample clip.", DefaultValueFactory = _ => 24 };
+        var command = new Command("demo", "Make a sample camera card (a CinemaDNG test-chart clip with real metadata, sealed with ASC MHL), verify it, and render the vfx-plates and dailies specs from it.")
+        {
+            output, frames, json,
+        };
+        command.SetAction(run(async context =>
+        {
+            var root = Path.GetFullPath(context.ParseResult.GetValue(output)!);
+            var count = context.ParseResult.GetValue(frames);
+            if (count is < 1 or > 1000)
+            {
+                throw new CliException(ExitCodes.Usage, $"--frames {count}: expected 1 to 1000.", field: "--frames", expected: "1 to 1000");
+            }
+
+            var card = Path.Combine(root, "card");
+            var clip = EnsureCard(card, count, context);
+            var check = new MhlService().Verify(card, cancellationToken: context.CancellationToken);
+            if (check.Verdict != MhlVerdict.Ok)
+            {
+                throw new CliException(ExitCodes.CheckFailed, $"The demo card at {card} does not verify against its ASC MHL history ({check.Verdict}); delete {root} and run again.", file: card);
+            }
+
+            context.Error.WriteLine($"demo: card {card} verified against its ASC MHL history ({check.Entries.Count} entries)");
+            var runner = new RenderRunner(Services(context));
+            var results = new List<RenderResult>();
+            foreach (var spec in Specs)
+            {
+                context.Error.WriteLine($"demo: rendering {spec}");
+                results.Add(await runner.RunAsync(new RenderJob
+                {
+                    Clip = clip,
+                    Spec = spec,
+                    Variables = new Dictionary<string, string> { ["show"] = "RUSHES", ["shot"] = "DEMO_010_0010" },
+                    Output = Path.Combine(root, spec),
+                }, cancellationToken: context.CancellationToken));
+            }
+
+            if (context.ParseResult.GetValue(json))
+            {
+                JsonOutput.Write(context.Out, new JsonObject
+                {
+                    ["card"] = card,
+                    ["clip"] = clip,
+                    ["renders"] = new JsonArray([.. results.Select(r => JsonSerializer.SerializeToNode(r))]),
+                });
+            }
+            else
+            {
+                Print(context.Out, card, clip, results);
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    // Written beside its final name and renamed into place, so a killed demo never leaves half a card.
+    private static string EnsureCard(string card, int frames, CommandContext context)
+    {
+        var clip = Path.Combine(card, DemoCard.ClipName);
+        if (Directory.Exists(card))
+        {
+            return clip;
+        }
+
+        var staging = card + ".partial";
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+
+        context.Error.WriteLine($"demo: writing the sample card ({frames} CinemaDNG frames) to {card}");
+        Directory.CreateDirectory(Path.GetDirectoryName(card)!);
+        DemoCard.Create(staging, new DemoCardOptions { Frames = frames }, context.CancellationToken);
+        Directory.Move(staging, card);
+        return clip;
+    }
+
+    private static RenderServices Services(CommandContext context) => new(
+        context.Get<PluginManager>(),
+        context.Get<PluginGuard>(),
+        context.Get<ClipDiscovery>(),
+        context.Get<ColourTransformRegistry>(),
+        context.Get<ColourProcessorCompiler>(),
+        SpecCommand.Library(context),
+        context.Get<ILoggerFactory>().CreateLogger("rushes.demo"));
+
+    private static void Print(TextWriter output, string card, string clip, IReadOnlyList<RenderResult> results)
+    {
+        output.WriteLine($"Sample card: {card} (ASC MHL verified)");
+        output.WriteLine($"  clip {Path.GetFileName(clip)}: {Directory.GetFiles(clip, "*.dng").Length} CinemaDNG frames");
+        foreach (var result in results)
+        {
+            output.WriteLine($"{result.Spec}: unit {result.UnitId}{(result.Reused ? " (already complete)" : string.Empty)}, frames {result.Frames}");
+            foreach (var deliverable in result.Deliverables)
+            {
+                var media = deliverable.Files.Where(f => f.Kind == "media").ToList();
+                output.WriteLine($"  {deliverable.Name} ({deliverable.Type}, {deliverable.Width}x{deliverable.Height}, {deliverable.ColourEncoding}): {media.Count} files in {deliverable.Folder}");
+                foreach (var file in media.Take(2))
+                {
+                    output.WriteLine($"    {file.Path}");
+                }
+            }
+        }
+    }
+}
