@@ -85,7 +85,9 @@ internal static partial class DngSequence
             var onlySequence = sequences.Count == 1 && clips.Count == 0;
             clips.Add(new ClipLocation
             {
-                Name = name.Length > 0 ? name : Path.GetFileName(Path.TrimEndingDirectorySeparator(directory)),
+                // One numbered file alone is a still, named as the file is.
+                Name = ordered.Count == 1 ? Path.GetFileNameWithoutExtension(ordered[0].File)
+                    : name.Length > 0 ? name : Path.GetFileName(Path.TrimEndingDirectorySeparator(directory)),
                 // A CinemaDNG clip is its folder; when the folder holds several, each is named by its first file.
                 Path = onlySequence && ordered.Count > 1 ? directory : ordered[0].File,
                 Layout = ordered.Count > 1 ? ClipLayout.FrameSequence : ClipLayout.SingleFile,
