@@ -36,6 +36,9 @@ internal sealed class RawImage
 
     public required bool FloatingPoint { get; init; }
 
+    /// <summary>The file's byte order (uncompressed 16-bit and float samples are in it).</summary>
+    public required bool BigEndian { get; init; }
+
     public required int Compression { get; init; }
 
     public required int Predictor { get; init; }
@@ -130,10 +133,10 @@ internal sealed class RawImage
         var bits = bitsEntry.Int();
         var sampleFormat = f.Optional(TiffTags.SampleFormat)?.Int() ?? 1;
         var floating = sampleFormat == 3;
-        if (sampleFormat is not (1 or 3) || (floating ? bits is not (16 or 24 or 32) : bits is < 1 or > 16))
+        if (sampleFormat is not (1 or 3) || (floating ? bits is not (16 or 24 or 32) : bits is < 8 or > 16))
         {
             throw new InputException($"The raw image has {bits}-bit samples of SampleFormat {sampleFormat}.", file, "BitsPerSample",
-                "unsigned integers of 1 to 16 bits, or 16-, 24- or 32-bit floating point");
+                "unsigned integers of 8 to 16 bits, or 16-, 24- or 32-bit floating point");
         }
 
         if ((f.Optional(TiffTags.PlanarConfiguration)?.Int() ?? 1) != 1)
@@ -228,6 +231,7 @@ internal sealed class RawImage
             SamplesPerPixel = spp,
             BitsPerSample = bits,
             FloatingPoint = floating,
+            BigEndian = tiff.BigEndian,
             Compression = compression,
             Predictor = predictor,
             Photometric = photometric,

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using Microsoft.Win32.SafeHandles;
 using Rushes.Contracts.Plugins;
+using Rushes.Plugins.Dng.Codecs;
 
 namespace Rushes.Plugins.Dng.Raw;
 
@@ -78,90 +79,120 @@ internal static class RawSamples
     }
 }
 
-/// <summary>Decodes one strip or tile into stored values, by compression.</summary>
+/// <summary>Decodes one strip or tile into stored values, by compression, through the DNG codecs.</summary>
 internal static class BlockDecoder
 {
     public static void Decode(RawImage raw, RawBlock block, ReadOnlySpan<byte> data, Span<float> samples)
     {
-        switch (raw.Compression)
+        var bigEndian = raw.BigEndian;
+        var rowSamples = block.Width * raw.SamplesPerPixel;
+        if (raw.FloatingPoint)
         {
-            case Compressions.None:
-                Uncompressed(raw, block, data, samples);
-                break;
-            default:
-                Compressions.Check(raw.Compression, raw.File);
-                throw new InputException($"Compression {raw.Compression} is not decoded by this build.", raw.File, "Compression", "1 (uncompressed)");
+            switch (raw.Compression)
+            {
+                case Compressions.Deflate:
+                    DeflateSamples.DecodeFloats(data, new DeflateBlock(block.Width, block.Height, raw.SamplesPerPixel, raw.BitsPerSample, true, raw.Predictor), bigEndian, samples, raw.File);
+                    return;
+                case Compressions.None:
+                    UncompressedFloats(raw, block, data, samples);
+                    return;
+                default:
+                    throw new InputException("Lossless JPEG holds integers, but the raw IFD says its samples are floating point.", raw.File, "SampleFormat", "1 (unsigned integer) with compression 7");
+            }
+        }
+
+        var integers = ArrayPool<ushort>.Shared.Rent(samples.Length);
+        try
+        {
+            var stored = integers.AsSpan(0, samples.Length);
+            switch (raw.Compression)
+            {
+                case Compressions.None:
+                    PackedSamples.Unpack(data, raw.BitsPerSample, rowSamples, block.Height, bigEndian, stored, raw.File);
+                    break;
+                case Compressions.Deflate:
+                    DeflateSamples.DecodeIntegers(data, new DeflateBlock(block.Width, block.Height, raw.SamplesPerPixel, raw.BitsPerSample, false, raw.Predictor), bigEndian, stored, raw.File);
+                    break;
+                case Compressions.LosslessJpeg:
+                    LosslessJpegBlock(raw, block, data, stored);
+                    break;
+                default:
+                    Compressions.Check(raw.Compression, raw.File);
+                    break;
+            }
+
+            for (var i = 0; i < stored.Length; i++)
+            {
+                samples[i] = stored[i];
+            }
+        }
+        finally
+        {
+            ArrayPool<ushort>.Shared.Return(integers);
         }
     }
 
-    private static void Uncompressed(RawImage raw, RawBlock block, ReadOnlySpan<byte> data, Span<float> samples)
+    /// <summary>
+    /// DNG lets the JPEG frame of a tile have another shape than the tile ("only the total sample counts need to
+    /// match"): a W-wide CFA tile is often a W/2-wide two-component frame, so that the predictors work across like
+    /// colours. Rows of the frame laid end to end are the tile's rows laid end to end.
+    /// </summary>
+    private static void LosslessJpegBlock(RawImage raw, RawBlock block, ReadOnlySpan<byte> data, Span<ushort> stored)
     {
-        var rowSamples = block.Width * raw.SamplesPerPixel;
-        var bits = raw.BitsPerSample;
-        // TIFF rows of packed samples start on a byte boundary (TIFF 6.0 section 5; DNG keeps it for bit-packed data).
-        var rowBytes = ((long)rowSamples * bits + 7) / 8;
-        var needed = rowBytes * block.Height;
+        var frame = LosslessJpeg.ReadFrame(data, raw.File);
+        var frameSamples = (long)frame.Width * frame.Height * frame.Components;
+        var rowSamples = (long)block.Width * raw.SamplesPerPixel;
+        // A last strip may be coded at the full strip height; its extra rows are dropped, which needs equal row lengths.
+        if (frameSamples < stored.Length || (frameSamples > stored.Length && (frame.Width * frame.Components != rowSamples || frameSamples > rowSamples * raw.BlockHeight)))
+        {
+            throw new InputException($"A lossless JPEG {(raw.Tiled ? "tile" : "strip")} at offset {block.Offset} codes {frame.Width} × {frame.Height} × {frame.Components} samples for a {block.Width} × {block.Height} block of {raw.SamplesPerPixel} samples per pixel.",
+                raw.File, "Compression", $"{stored.Length} samples in the JPEG frame");
+        }
+
+        if (frame.Precision < raw.BitsPerSample)
+        {
+            throw new InputException($"A lossless JPEG block has {frame.Precision}-bit precision for {raw.BitsPerSample}-bit samples.", raw.File, "BitsPerSample", $"a JPEG precision of at least {raw.BitsPerSample} bits");
+        }
+
+        if (frameSamples == stored.Length)
+        {
+            LosslessJpeg.Decode(data, stored, raw.File);
+            return;
+        }
+
+        var whole = ArrayPool<ushort>.Shared.Rent((int)frameSamples);
+        try
+        {
+            LosslessJpeg.Decode(data, whole.AsSpan(0, (int)frameSamples), raw.File);
+            whole.AsSpan(0, stored.Length).CopyTo(stored);
+        }
+        finally
+        {
+            ArrayPool<ushort>.Shared.Return(whole);
+        }
+    }
+
+    private static void UncompressedFloats(RawImage raw, RawBlock block, ReadOnlySpan<byte> data, Span<float> samples)
+    {
+        var size = raw.BitsPerSample / 8;
+        if (size is not (2 or 4))
+        {
+            throw new InputException("Uncompressed 24-bit floating-point raw data is not decoded.", raw.File, "BitsPerSample", "16- or 32-bit floats when uncompressed");
+        }
+
+        var needed = (long)samples.Length * size;
         if (data.Length < needed)
         {
-            throw new InputException($"A {(raw.Tiled ? "tile" : "strip")} at offset {block.Offset} holds {data.Length} bytes; {block.Width} × {block.Height} samples of {bits} bits need {needed}.",
+            throw new InputException($"A {(raw.Tiled ? "tile" : "strip")} at offset {block.Offset} holds {data.Length} bytes; its floats need {needed}.",
                 raw.File, raw.Tiled ? "TileByteCounts" : "StripByteCounts", $"at least {needed} bytes");
         }
 
-        var bigEndian = raw.Directory.Entries.Count > 0 && raw.Directory.Entries[0].BigEndian;
-        for (var y = 0; y < block.Height; y++)
+        for (var i = 0; i < samples.Length; i++)
         {
-            var row = data.Slice((int)(y * rowBytes), (int)rowBytes);
-            var output = samples.Slice(y * rowSamples, rowSamples);
-            if (raw.FloatingPoint)
-            {
-                FloatRow(row, output, bits, bigEndian, raw);
-            }
-            else if (bits == 16)
-            {
-                for (var x = 0; x < rowSamples; x++)
-                {
-                    output[x] = bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(row[(x * 2)..]) : BinaryPrimitives.ReadUInt16LittleEndian(row[(x * 2)..]);
-                }
-            }
-            else if (bits == 8)
-            {
-                for (var x = 0; x < rowSamples; x++)
-                {
-                    output[x] = row[x];
-                }
-            }
-            else
-            {
-                // Bit-packed, most significant bit first (DNG 1.7.1, "BitsPerSample").
-                ulong buffer = 0;
-                var held = 0;
-                var at = 0;
-                var mask = (1UL << bits) - 1;
-                for (var x = 0; x < rowSamples; x++)
-                {
-                    while (held < bits)
-                    {
-                        buffer = (buffer << 8) | row[at++];
-                        held += 8;
-                    }
-
-                    held -= bits;
-                    output[x] = (float)((buffer >> held) & mask);
-                }
-            }
-        }
-    }
-
-    private static void FloatRow(ReadOnlySpan<byte> row, Span<float> output, int bits, bool bigEndian, RawImage raw)
-    {
-        for (var x = 0; x < output.Length; x++)
-        {
-            output[x] = bits switch
-            {
-                32 => BitConverter.Int32BitsToSingle(bigEndian ? BinaryPrimitives.ReadInt32BigEndian(row[(x * 4)..]) : BinaryPrimitives.ReadInt32LittleEndian(row[(x * 4)..])),
-                16 => (float)BitConverter.UInt16BitsToHalf(bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(row[(x * 2)..]) : BinaryPrimitives.ReadUInt16LittleEndian(row[(x * 2)..])),
-                _ => throw new InputException("Uncompressed 24-bit floating-point raw data is not decoded.", raw.File, "BitsPerSample", "16- or 32-bit floats when uncompressed"),
-            };
+            var bytes = data.Slice(i * size, size);
+            samples[i] = size == 4
+                ? BitConverter.Int32BitsToSingle(raw.BigEndian ? BinaryPrimitives.ReadInt32BigEndian(bytes) : BinaryPrimitives.ReadInt32LittleEndian(bytes))
+                : (float)BitConverter.UInt16BitsToHalf(raw.BigEndian ? BinaryPrimitives.ReadUInt16BigEndian(bytes) : BinaryPrimitives.ReadUInt16LittleEndian(bytes));
         }
     }
 }
