@@ -78,7 +78,7 @@ public sealed class TempFolder : IDisposable
     {
         try
         {
-            Directory.Delete(Path, recursive: true);
+            if (Environment.GetEnvironmentVariable("RUSHES_KEEP_DNG") is null) { Directory.Delete(Path, recursive: true); }
         }
         catch (IOException)
         {
