@@ -53,7 +53,7 @@ internal sealed class DngClipReader : IClipReader
         };
         var vendor = MetadataSet.Create();
         VendorMetadata.Add(vendor, first.Tiff, first.Raw.Directory);
-        Metadata = new ClipMetadata { Vendor = vendor.Build(), Normalized = NormalizedMetadata.From(first, location.Name, Info.Frames, rate, start, size, sequence) };
+        Metadata = new ClipMetadata { Vendor = vendor.Build(), Normalized = NormalizedMetadata.From(first, location.Name, _files.Count, rate, start, size, sequence) };
         foreach (var (frame, file) in _files.Skip(1))
         {
             cancellationToken.ThrowIfCancellationRequested();

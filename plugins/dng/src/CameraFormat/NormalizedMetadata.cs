@@ -11,7 +11,7 @@ namespace Rushes.Plugins.Dng.CameraFormat;
 /// <summary>The normalized fields a DNG or CinemaDNG clip carries, in normalized units; each one the file lacks is Missing with the reason.</summary>
 internal static class NormalizedMetadata
 {
-    public static MetadataSet From(DngFrameFile first, string clipName, FrameRange frames, FrameRate? rate, Timecode? start, (int Width, int Height) size, bool sequence)
+    public static MetadataSet From(DngFrameFile first, string clipName, long frameFiles, FrameRate? rate, Timecode? start, (int Width, int Height) size, bool sequence)
     {
         var tiff = first.Tiff;
         var ifd0 = tiff.Ifd0;
@@ -23,7 +23,8 @@ internal static class NormalizedMetadata
         b.Set(NormalizedField.TimecodeIn, start is { } tc ? MetadataValue.Of(tc)
             : MetadataValue.Missing(ifd0.Has(TiffTags.TimeCodes) ? "TimeCodes is present but the file has no FrameRate to count it at" : "the file has no CinemaDNG TimeCodes tag"));
         b.Set(NormalizedField.CaptureFrameRate, rate is { } r ? MetadataValue.Of(r.AsRational, MetadataUnit.FramesPerSecond) : MetadataValue.Missing("the file has no CinemaDNG FrameRate tag"));
-        b.Set(NormalizedField.FrameCount, MetadataValue.Of(frames.Count, MetadataUnit.None));
+        // The frames on disk: a gap in the numbering is not a frame.
+        b.Set(NormalizedField.FrameCount, MetadataValue.Of(frameFiles, MetadataUnit.None));
         b.Set(NormalizedField.Width, MetadataValue.Of(size.Width, MetadataUnit.Pixel));
         b.Set(NormalizedField.Height, MetadataValue.Of(size.Height, MetadataUnit.Pixel));
         b.Set(NormalizedField.Squeeze, MetadataValue.Of(first.Raw.PixelAspectRatio, MetadataUnit.None));
