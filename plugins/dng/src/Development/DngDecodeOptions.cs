@@ -121,10 +121,12 @@ internal sealed record DngDecodeOptions(DemosaicMethod Method, WhiteBalance Whit
             "MALVAR-HE-CUTLER" => DemosaicMethod.MalvarHeCutler,
             _ => DemosaicMethod.EdgeDirected,
         };
+        // Checked even when another white balance is chosen: a malformed value is a mistake either way.
+        var multipliers = ParseMultipliers(values.GetText(Multipliers)!, clipPath);
         var whiteBalance = values.GetText(WhiteBalanceMode)!.ToUpperInvariant() switch
         {
             "KELVIN" => WhiteBalance.Kelvin(values.GetNumber(Kelvin), values.GetNumber(Tint)),
-            "MULTIPLIERS" => ParseMultipliers(values.GetText(Multipliers)!, clipPath),
+            "MULTIPLIERS" => multipliers,
             _ => WhiteBalance.AsShot,
         };
         var highlights = string.Equals(values.GetText(HighlightHandling), "preserve", StringComparison.OrdinalIgnoreCase) ? HighlightMode.Preserve : HighlightMode.Clip;
