@@ -118,6 +118,62 @@ public class LosslessJpegRoundTripTests
         Assert.Equal(samples, decoded);
     }
 
+    [Theory]
+    [InlineData(1, 0, 0)]
+    [InlineData(2, 16, 0)]
+    [InlineData(2, 16, 4)]
+    [InlineData(4, 32, 3)]
+    public void Tiles_and_strips_of_a_dng_from_the_writer_decode_exactly(int components, int tile, int restartRows)
+    {
+        // The testkit's DngWriter cuts the mosaic into 16×16 tiles (padded at the edges) or one strip, each its own LJ92 stream.
+        const int width = 40, height = 24;
+        var samples = TestImages.Samples(width, height, 1, 14, seed: tile + components);
+        var dng = new DngFile
+        {
+            Width = width, Height = height, Samples = samples, BitsPerSample = 14, Compression = DngCompression.LosslessJpeg,
+            TileWidth = tile, TileHeight = tile, Lj92Components = components, Lj92Predictor = 1, Lj92RestartRows = restartRows,
+        };
+
+        var blocks = TiffStrips.RawBlocks(DngWriter.Write(dng));
+        var (blockWidth, blockHeight) = tile > 0 ? (tile, tile) : (width, height);
+        var index = 0;
+        for (var top = 0; top < height; top += blockHeight)
+        {
+            for (var left = 0; left < width; left += blockWidth)
+            {
+                var decoded = new ushort[blockWidth * blockHeight];
+                var frame = LosslessJpeg.Decode(blocks[index++], decoded, "tiled.dng");
+
+                Assert.Equal(new Lj92Frame(blockWidth / components, blockHeight, components, 14, 1), frame);
+                for (var y = 0; y < blockHeight; y++)
+                {
+                    for (var x = 0; x < blockWidth; x++)
+                    {
+                        var source = (Math.Min(top + y, height - 1) * width) + Math.Min(left + x, width - 1);
+                        Assert.Equal(samples[source], decoded[(y * blockWidth) + x]);
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Tiles_decode_concurrently()
+    {
+        // The plugin decodes tiles in parallel: the decoder shares nothing between calls but the buffer pool.
+        var tiles = Enumerable.Range(0, 48).Select(i => TestImages.Samples(64, 32, 1, 12 + (i % 5), seed: i)).ToArray();
+        var streams = tiles.Select((t, i) => Lj92Encoder.Encode(t, 32, 32, 2, 12 + (i % 5), 1 + (i % 7), restartRows: i % 3)).ToArray();
+        var decoded = new ushort[tiles.Length][];
+
+        Parallel.For(0, tiles.Length, i =>
+        {
+            decoded[i] = new ushort[64 * 32];
+            LosslessJpeg.Decode(streams[i], decoded[i], $"tile{i}.dng");
+        });
+
+        Assert.Equal(tiles, decoded);
+    }
+
     [Fact]
     public void ReadFrame_reports_the_headers_without_decoding()
     {

@@ -10,16 +10,17 @@ internal static class TiffStrips
 {
     public static List<byte[]> RawBlocks(byte[] file)
     {
-        var bigEndian = file[0] == 'M';
-        var ifd = (int)U32(file, 4, bigEndian);
-        var entries = Entries(file, ifd, bigEndian);
-        if (entries.TryGetValue(0x014A, out var subIfds))
-        {
-            entries = Entries(file, (int)subIfds[0], bigEndian);
-        }
-
+        var entries = RawFields(file);
         var (offsets, counts) = entries.TryGetValue(0x0144, out var tileOffsets) ? (tileOffsets, entries[0x0145]) : (entries[0x0111], entries[0x0117]);
         return [.. offsets.Zip(counts, (o, n) => file.AsSpan((int)o, (int)n).ToArray())];
+    }
+
+    /// <summary>The SHORT and LONG fields of the raw image's directory, by tag.</summary>
+    public static Dictionary<ushort, uint[]> RawFields(byte[] file)
+    {
+        var bigEndian = file[0] == 'M';
+        var entries = Entries(file, (int)U32(file, 4, bigEndian), bigEndian);
+        return entries.TryGetValue(0x014A, out var subIfds) ? Entries(file, (int)subIfds[0], bigEndian) : entries;
     }
 
     private static Dictionary<ushort, uint[]> Entries(byte[] file, int ifd, bool bigEndian)

@@ -40,8 +40,8 @@ public static class DeflateSamples
         }
 
         var rowSamples = block.Width * block.SamplesPerPixel;
-        var rowBytes = (int)PackedSamples.RowBytes(block.BitsPerSample, rowSamples);
-        var expected = rowBytes * block.Height;
+        var rowBytes = PackedSamples.RowBytes(block.BitsPerSample, rowSamples);
+        var expected = InflatedSize(rowBytes, block.Height, file);
         var bytes = Inflate(compressed, expected, file);
         try
         {
@@ -50,7 +50,7 @@ public static class DeflateSamples
             {
                 for (var row = 0; row < block.Height; row++)
                 {
-                    Predictors.UndoHorizontal(data.Slice(row * rowBytes, rowBytes), distance * block.SamplesPerPixel);
+                    Predictors.UndoHorizontal(data.Slice(row * (int)rowBytes, (int)rowBytes), distance * block.SamplesPerPixel);
                 }
             }
 
@@ -92,13 +92,13 @@ public static class DeflateSamples
 
         var size = block.BitsPerSample / 8;
         var rowSamples = block.Width * block.SamplesPerPixel;
-        var rowBytes = rowSamples * size;
-        var bytes = Inflate(compressed, rowBytes * block.Height, file);
+        var rowBytes = (long)rowSamples * size;
+        var bytes = Inflate(compressed, InflatedSize(rowBytes, block.Height, file), file);
         try
         {
             for (var row = 0; row < block.Height; row++)
             {
-                var data = bytes.AsSpan(row * rowBytes, rowBytes);
+                var data = bytes.AsSpan(row * (int)rowBytes, (int)rowBytes);
                 var samples = destination.Slice(row * rowSamples, rowSamples);
                 if (distance > 0)
                 {
@@ -115,7 +115,6 @@ public static class DeflateSamples
         {
             ArrayPool<byte>.Shared.Return(bytes);
         }
-
     }
 
     private static int Validate(in DeflateBlock block, int capacity, string file)
@@ -132,6 +131,12 @@ public static class DeflateSamples
             : throw new InputException($"'{file}' has a strip or tile of {block.Width}×{block.Height}×{block.SamplesPerPixel} samples, more than the {capacity} expected.",
                 file, "TileWidth", $"at most {capacity} samples");
     }
+
+    // The samples fit the destination, but their bytes could still exceed what one array can hold.
+    private static int InflatedSize(long rowBytes, int rows, string file)
+        => rowBytes * rows <= Array.MaxLength
+            ? (int)(rowBytes * rows)
+            : throw new InputException($"'{file}' has a strip or tile of {rowBytes * rows} bytes, more than one buffer holds.", file, "TileWidth", $"at most {Array.MaxLength} bytes per strip or tile");
 
     // Inflates exactly `expected` bytes into a pooled array; more or less data is an error.
     private static byte[] Inflate(ReadOnlySpan<byte> compressed, int expected, string file)

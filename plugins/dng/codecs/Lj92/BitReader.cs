@@ -14,6 +14,7 @@ internal struct BitReader
 {
     private readonly byte[] _data;
     private readonly int _end;
+    private readonly int _limit;
     private ulong _window;
     private int _bits;
     private int _pos;
@@ -23,6 +24,7 @@ internal struct BitReader
         // Loads at _pos <= _end + 8 read at most _end + 16 <= data.Length bytes (EntropyData.Padding).
         _data = data;
         _end = end;
+        _limit = end + 8;
         _pos = start;
     }
 
@@ -33,7 +35,7 @@ internal struct BitReader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Difference(HuffmanTable table, string file)
     {
-        if (_pos > _end + 8)
+        if (_pos > _limit)
         {
             ThrowTruncated(file);
         }
@@ -43,7 +45,7 @@ internal struct BitReader
         _pos += (63 - _bits) >> 3;
         _bits |= 56;
 
-        var entry = table.Lookup((uint)(_window >> (64 - HuffmanTable.LookupBits)));
+        var entry = table.Lookup(_window);
         if (HuffmanTable.IsComplete(entry))
         {
             var used = HuffmanTable.BitsOf(entry);

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Rushes.Plugins.Dng.Codecs.Lj92;
 
 /// <summary>
@@ -73,7 +76,13 @@ internal sealed class HuffmanTable
     }
 
     /// <summary>The lookup entry for the next <see cref="LookupBits"/> bits.</summary>
-    public int Lookup(uint window) => _lookup[window];
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Lookup(ulong window)
+    {
+        // The index is the top LookupBits bits of the window, always inside the table: no bounds check needed.
+        var index = (nint)(window >> (64 - LookupBits));
+        return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_lookup), index);
+    }
 
     /// <summary>Whether a lookup entry carries the finished difference.</summary>
     public static bool IsComplete(int entry) => (entry & Complete) != 0;

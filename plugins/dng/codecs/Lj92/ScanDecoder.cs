@@ -44,17 +44,17 @@ internal static class ScanDecoder
             {
                 var firstRow = k * rowsPerInterval;
                 var rows = Math.Min(rowsPerInterval, frame.Height - firstRow);
-                var reader = new BitReader(clean, starts[k], starts[k + 1]);
                 var part = output.Slice(firstRow * stride, rows * stride);
+                var reader = new BitReader(clean, starts[k], starts[k + 1]);
                 switch (frame.Predictor)
                 {
-                    case 1: Interval<PredictA>(ref reader, header.Tables, part, stride, initial, mask, file); break;
-                    case 2: Interval<PredictB>(ref reader, header.Tables, part, stride, initial, mask, file); break;
-                    case 3: Interval<PredictC>(ref reader, header.Tables, part, stride, initial, mask, file); break;
-                    case 4: Interval<PredictABC>(ref reader, header.Tables, part, stride, initial, mask, file); break;
-                    case 5: Interval<PredictAHalfBC>(ref reader, header.Tables, part, stride, initial, mask, file); break;
-                    case 6: Interval<PredictBHalfAC>(ref reader, header.Tables, part, stride, initial, mask, file); break;
-                    default: Interval<PredictMeanAB>(ref reader, header.Tables, part, stride, initial, mask, file); break;
+                    case 1: Interval<PredictA>(reader, header.Tables, part, stride, initial, mask, file); break;
+                    case 2: Interval<PredictB>(reader, header.Tables, part, stride, initial, mask, file); break;
+                    case 3: Interval<PredictC>(reader, header.Tables, part, stride, initial, mask, file); break;
+                    case 4: Interval<PredictABC>(reader, header.Tables, part, stride, initial, mask, file); break;
+                    case 5: Interval<PredictAHalfBC>(reader, header.Tables, part, stride, initial, mask, file); break;
+                    case 6: Interval<PredictBHalfAC>(reader, header.Tables, part, stride, initial, mask, file); break;
+                    default: Interval<PredictMeanAB>(reader, header.Tables, part, stride, initial, mask, file); break;
                 }
             }
         }
@@ -74,7 +74,8 @@ internal static class ScanDecoder
         }
     }
 
-    private static void Interval<TPredictor>(ref BitReader reader, HuffmanTable[] tables, Span<ushort> rows, int stride, int initial, int mask, string file)
+    // The reader is a by-value copy so its window and counters can live in registers.
+    private static void Interval<TPredictor>(BitReader reader, HuffmanTable[] tables, Span<ushort> rows, int stride, int initial, int mask, string file)
         where TPredictor : struct, IPredictor
     {
         var nc = tables.Length;
