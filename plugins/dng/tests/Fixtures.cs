@@ -78,7 +78,11 @@ public sealed class TempFolder : IDisposable
     {
         try
         {
-            if (Environment.GetEnvironmentVariable("RUSHES_KEEP_DNG") is null) { Directory.Delete(Path, recursive: true); }
+            // RUSHES_KEEP_DNG=1 keeps the fixtures, to run the reference tools on them by hand.
+            if (Environment.GetEnvironmentVariable("RUSHES_KEEP_DNG") is null)
+            {
+                Directory.Delete(Path, recursive: true);
+            }
         }
         catch (IOException)
         {

@@ -15,8 +15,8 @@ public sealed class LibRawTests(ITestOutputHelper output) : IDisposable
 {
     private readonly TempFolder _folder = new();
 
-    // Debian's LibRaw 0.20 cannot unpack Deflate DNGs ("Corrupted data") and decodes only the first row of each
-    // two-component lossless JPEG tile, so those two layouts are checked against the writer's samples alone
+    // Debian's LibRaw 0.20 cannot unpack Deflate DNGs ("Corrupted data") and on two-component lossless JPEG CFA tiles
+    // agrees with the writer and with us only on each tile's first row, so those two layouts are checked against the writer's samples alone
     // (CompressedDecodeTests) and, for the JPEG streams, by the codecs' FFmpeg cross-check.
     public static TheoryData<string> Kinds() => ["uncompressed-16", "packed-12", "packed-10-be", "lj92-tiled"];
 

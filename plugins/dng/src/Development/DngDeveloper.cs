@@ -44,12 +44,14 @@ internal static class DngDeveloper
         }
 
         var mosaic = Mosaic(raw, handle, list1, cancellationToken);
+        var handedOut = false;
         try
         {
             list2.Apply(mosaic);
             cancellationToken.ThrowIfCancellationRequested();
             if (output == DecodeOutput.Mosaic)
             {
+                handedOut = true;
                 return new DevelopedFrame(mosaic, MosaicEncoding, null, diagnostics);
             }
 
@@ -63,7 +65,7 @@ internal static class DngDeveloper
         }
         finally
         {
-            if (output != DecodeOutput.Mosaic)
+            if (!handedOut)
             {
                 mosaic.Dispose();
             }
