@@ -1,3 +1,4 @@
+using Rushes.Contracts.Plugins;
 using Rushes.Plugins.Dng.Develop;
 using Rushes.Plugins.Dng.Raw;
 using Rushes.Plugins.Dng.Tiff;
@@ -28,9 +29,8 @@ internal sealed class DngFrameFile
     /// <summary>The full-resolution output size: DefaultCropSize, rounded to whole pixels.</summary>
     public (int Width, int Height) OutputSize(int level = 1)
     {
-        var (x, y, width, height) = CropAt(level, Raw.ActiveWidth / level, Raw.ActiveHeight / level);
-        _ = (x, y);
-        return (width, height);
+        var crop = CropAt(level, Raw.ActiveWidth / level, Raw.ActiveHeight / level);
+        return (crop.Width, crop.Height);
     }
 
     /// <summary>The default crop at a resolution level, inside an image of the given size.</summary>
@@ -54,7 +54,7 @@ internal sealed class DngFrameFile
     {
         if (tiff.Ifd0[TiffTags.DngVersion] is not { } version || version.Count != 4)
         {
-            throw new Rushes.Contracts.Plugins.InputException($"{System.IO.Path.GetFileName(tiff.Path)} is a TIFF without a DNGVersion tag in IFD0.", tiff.Path, "DNGVersion", "four bytes, such as 1.4.0.0");
+            throw new InputException($"{System.IO.Path.GetFileName(tiff.Path)} is a TIFF without a DNGVersion tag in IFD0.", tiff.Path, "DNGVersion", "four bytes, such as 1.4.0.0");
         }
 
         var raw = RawImage.Select(tiff);

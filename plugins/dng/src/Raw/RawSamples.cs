@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.ExceptionServices;
 using Microsoft.Win32.SafeHandles;
 using Rushes.Contracts.Plugins;
 using Rushes.Plugins.Dng.Codecs;
@@ -27,7 +28,8 @@ internal static class RawSamples
         }
         catch (AggregateException ex) when (ex.InnerExceptions.FirstOrDefault(e => e is InputException) is InputException input)
         {
-            throw input;
+            // The first bad block is the user's error; rethrown with its own stack.
+            ExceptionDispatchInfo.Capture(input).Throw();
         }
     }
 
