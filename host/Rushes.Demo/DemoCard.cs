@@ -129,7 +129,9 @@ public static class DemoCard
             BlackLevel = [Black],
             WhiteLevel = [White],
             AsShotNeutral = [neutral.R / neutral.G, 1, neutral.B / neutral.G],
-            BaselineExposure = 0,
+            // The sensor holds diffuse white at a quarter of its range; two stops of baseline
+            // exposure give the scene's own values back when developed (18 % grey at 0.18).
+            BaselineExposure = 2,
             Make = "Rushes",
             Model = "Demo Camera",
             UniqueCameraModel = "Rushes Demo Camera",
