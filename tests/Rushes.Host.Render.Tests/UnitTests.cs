@@ -61,6 +61,8 @@ public sealed class UnitTests : IDisposable
     [InlineData("urn:ampas:aces:transformId:v2.0:Output.Academy.Rec709-D65_100nit_in_Rec709-D65_BT1886.a2.v1", "Rec.709")]
     [InlineData("urn:ampas:aces:transformId:v2.0:Output.Academy.P3-D65_1000nit_in_Rec2100-D65_ST2084.a2.v1", "Rec.2020")]
     [InlineData("urn:ampas:aces:transformId:v2.0:Output.Academy.P3-D65_108nit_in_P3-D65_ST2084.a2.v1", "P3-D65")]
+    [InlineData("urn:ampas:aces:transformId:v2.0:Output.Academy.Rec709-D65_100nit_in_Rec709-D65_sRGB-Piecewise.a2.v1", "sRGB")]
+    [InlineData("urn:ampas:aces:transformId:v1.5:ODT.Academy.RGBmonitor_100nits_dim.a1.0.3", "sRGB")]
     [InlineData("ACES2065-1_to_ACEScg", "ACEScg")]
     [InlineData("org.example.mystery", "org.example.mystery")]
     public void Output_transforms_label_their_pixels_by_the_display_they_name(string id, string encoding)

@@ -89,6 +89,13 @@ public sealed class ColourPlanner
             case ColourIntent.None:
                 outputEncoding = Aces;
                 break;
+            case ColourIntent.Camera when input.Count == 0:
+                // A raw decode lands in scene-linear ACES directly: there is no camera log to go back to,
+                // and writing linear values under a log label would mislead every later step.
+                throw new InputException(
+                    $"Deliverable '{deliverable.Name}': colour output 'camera' asks for the camera's log encoding, but this clip decodes straight to {encoding} (a raw format has no log of its own).",
+                    field: $"{deliverable.Name}.colour.output",
+                    expected: "a log output transform such as ACES2065-1_to_ACEScct (for log-dpx: --var log=ACES2065-1_to_ACEScct)");
             case ColourIntent.Camera:
                 // Back through the input transform, last step first: the camera's own log and gamut.
                 chain.AddRange(Enumerable.Reverse(input).Select(t => t with { Direction = t.Direction == TransformDirection.Forward ? TransformDirection.Inverse : TransformDirection.Forward }));
@@ -156,10 +163,11 @@ public sealed class ColourPlanner
         var id = display.Replace("-", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal);
         return id switch
         {
+            // "Rec709-D65_sRGB-Piecewise" is Rec.709 primaries in the sRGB encoding: the encoding decides the label.
+            _ when id.Contains("sRGB", StringComparison.OrdinalIgnoreCase) || id.Contains("RGBmonitor", StringComparison.OrdinalIgnoreCase) => "sRGB",
             _ when id.Contains("Rec709", StringComparison.OrdinalIgnoreCase) => "Rec.709",
             _ when id.Contains("Rec2020", StringComparison.OrdinalIgnoreCase) || id.Contains("Rec2100", StringComparison.OrdinalIgnoreCase) => "Rec.2020",
             _ when id.Contains("P3D65", StringComparison.OrdinalIgnoreCase) => "P3-D65",
-            _ when id.Contains("sRGB", StringComparison.OrdinalIgnoreCase) => "sRGB",
             _ => outputId,
         };
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Rushes.Contracts.CameraFormats;
 using Rushes.Contracts.Deliverables;
 using Rushes.Contracts.Imaging;
@@ -65,7 +66,8 @@ internal sealed class FrameLoop(RenderServices services, RenderPlan plan, UnitSt
         }
     }
 
-    private bool Needs(DeliverablePlan deliverable, long frame) => !_staged[deliverable].Contains(frame);
+    private bool Needs(DeliverablePlan deliverable, long frame) =>
+        !_staged[deliverable].Contains(frame) && (!deliverable.Still || deliverable.OutputFrame(frame) == deliverable.OutputFrames.First);
 
     private async Task WriteFramesAsync(List<long> frames, Dictionary<DeliverablePlan, IDeliverableWriter> writers, CancellationToken cancellationToken)
     {
@@ -224,7 +226,7 @@ internal sealed class FrameLoop(RenderServices services, RenderPlan plan, UnitSt
             Image = image,
             FrameNumber = deliverable.OutputFrame(frame),
             SourceFrame = frame,
-            FileName = deliverable.PerFrame ? deliverable.FileNameFor(frame) : null,
+            FileName = deliverable.PerFrame ? deliverable.FileNameFor(frame) : deliverable.Still ? deliverable.FileName : null,
             Timecode = work.Metadata?.Timecode ?? plan.TimecodeOf(frame),
             Metadata = work.Metadata,
         };
@@ -239,6 +241,9 @@ internal sealed class FrameLoop(RenderServices services, RenderPlan plan, UnitSt
         {
             ["clip-name"] = plan.Clip.Location.Name,
             ["comments"] = $"Rushes unit {plan.Unit.Id}",
+            // Writers that stamp a creation time take this one, so that a rerun gives the same bytes:
+            // the newest source file's time, which is part of the unit's identity.
+            ["creation-time"] = plan.Clip.Location.MediaFiles.Select(File.GetLastWriteTimeUtc).DefaultIfEmpty(DateTime.UnixEpoch).Max().ToString("O", CultureInfo.InvariantCulture),
         };
         if (deliverable.Tokens.TryGetValue("reel", out var reel))
         {

@@ -1,5 +1,6 @@
 using Rushes.Contracts.Deliverables;
 using Rushes.Contracts.Parameters;
+using Rushes.Contracts.Plugins;
 using Rushes.Contracts.Time;
 using Rushes.Host.Plugins;
 using Rushes.Host.Render.Framing;
@@ -31,6 +32,12 @@ public sealed record DeliverablePlan
     public required long SourceOrigin { get; init; }
 
     public string Name => Spec.Name;
+
+    /// <summary>
+    /// True for a still of the clip: a type that writes one image per file (it does not declare
+    /// <c>multi-frame-file</c>) named without <c>{frame}</c> gets one frame, the first of the range.
+    /// </summary>
+    public bool Still => !PerFrame && !Type.Capabilities.Supports(CapabilityNames.MultiFrameFile);
 
     /// <summary>True when each frame is its own file (an image sequence); such deliverables resume frame by frame.</summary>
     public bool PerFrame => Spec.Naming.HasFrame;

@@ -70,7 +70,8 @@ public sealed class RenderPlanner(RenderServices services)
                 Plugin = type.Plugin,
                 Options = options,
                 Framing = plan,
-                OutputFrames = new FrameRange(first, first + frames.Count - 1),
+                // A still of the clip (one image, no {frame} in its name) takes the range's first frame.
+                OutputFrames = new FrameRange(first, IsStill(deliverable, type.Component) ? first : first + frames.Count - 1),
                 Tokens = tokens,
                 SourceOrigin = info.Frames.First,
             };
@@ -246,4 +247,7 @@ public sealed class RenderPlanner(RenderServices services)
 
     private static string? Text(ClipMetadata metadata, string key)
         => metadata.Normalized.TryGetValue(key, out var value) && value.IsPresent ? value.AsText() ?? value.ToString() : null;
+
+    private static bool IsStill(Deliverable deliverable, IDeliverableType type) =>
+        !deliverable.Naming.HasFrame && !type.Capabilities.Supports(CapabilityNames.MultiFrameFile);
 }

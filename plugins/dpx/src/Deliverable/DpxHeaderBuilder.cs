@@ -38,7 +38,7 @@ internal sealed class DpxHeaderBuilder
         return _common with
         {
             FileName = fileName,
-            CreationTime = Stamp(_clock.GetUtcNow()),
+            CreationTime = Stamp(CreationTime()),
             FramePosition = frame.FrameNumber is >= 0 and < uint.MaxValue ? (uint)frame.FrameNumber : null,
             TimeCode = timecode is { } tc ? SmpteTimecode.Pack(tc) : null,
             UserBits = timecode is null ? null : 0,
@@ -113,4 +113,10 @@ internal sealed class DpxHeaderBuilder
     private static string Stamp(DateTimeOffset at) => at.ToString("yyyy':'MM':'dd':'HH':'mm':'sszz", CultureInfo.InvariantCulture);
 
     private static string Text(MetadataSet set, string field) => set.TryGetValue(field, out var value) && value.AsText() is { } text ? text : "";
+
+    // A render pins the time (attribute creation-time) so that the same unit gives the same bytes.
+    private DateTimeOffset CreationTime() =>
+        _request.Attributes.TryGetValue("creation-time", out var text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var pinned)
+            ? pinned.ToUniversalTime()
+            : _clock.GetUtcNow();
 }

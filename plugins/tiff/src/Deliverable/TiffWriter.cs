@@ -139,7 +139,7 @@ internal sealed class TiffWriter : IDeliverableWriter
             .Ascii(TiffTag.ImageDescription, _options.Description.Length > 0 ? _options.Description : attributes.GetValueOrDefault("comments") ?? "")
             .Ascii(TiffTag.Software, Software)
             // TIFF 6.0 DateTime: "YYYY:MM:DD HH:MM:SS", here in UTC.
-            .Ascii(TiffTag.DateTime, _clock.GetUtcNow().ToString("yyyy':'MM':'dd HH':'mm':'ss", CultureInfo.InvariantCulture))
+            .Ascii(TiffTag.DateTime, CreationTime().ToString("yyyy':'MM':'dd HH':'mm':'ss", CultureInfo.InvariantCulture))
             .Ascii(TiffTag.Artist, owner)
             .Ascii(TiffTag.Copyright, owner)
             // Baseline readers need a resolution; 72 per inch says nothing about physical size. Non-square pixels
@@ -149,4 +149,10 @@ internal sealed class TiffWriter : IDeliverableWriter
             .Shorts(TiffTag.ResolutionUnit, 2);
         return _icc is null ? tags : tags.Undefined(TiffTag.IccProfile, _icc);
     }
+
+    // A render pins the time (attribute creation-time) so that the same unit gives the same bytes.
+    private DateTimeOffset CreationTime() =>
+        _request.Attributes.TryGetValue("creation-time", out var text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var pinned)
+            ? pinned.ToUniversalTime()
+            : _clock.GetUtcNow();
 }
