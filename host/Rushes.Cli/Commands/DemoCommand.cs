@@ -27,9 +27,10 @@ public static class DemoCommand
         var json = GlobalOptions.Json();
         var output = new Option<string>("--out") { Description = "Where the card and the deliverables go.", DefaultValueFactory = _ => "rushes-demo" };
         var frames = new Option<int>("--frames") { Description = "Frames in the sample clip.", DefaultValueFactory = _ => 24 };
+        var size = new Option<string>("--size") { Description = "The sample clip's size, WxH (the benchmark uses 4096x2160).", DefaultValueFactory = _ => "2048x1080" };
         var command = new Command("demo", "Make a sample camera card (a CinemaDNG test-chart clip with real metadata, sealed with ASC MHL), verify it, and render the vfx-plates and dailies specs from it.")
         {
-            output, frames, json,
+            output, frames, size, json,
         };
         command.SetAction(run(async context =>
         {
@@ -40,8 +41,9 @@ public static class DemoCommand
                 throw new CliException(ExitCodes.Usage, $"--frames {count}: expected 1 to 1000.", field: "--frames", expected: "1 to 1000");
             }
 
+            var (width, height) = Size(context.ParseResult.GetValue(size)!);
             var card = Path.Combine(root, "card");
-            var clip = EnsureCard(card, count, context);
+            var clip = EnsureCard(card, new DemoCardOptions { Frames = count, Width = width, Height = height }, context);
             var check = new MhlService().Verify(card, cancellationToken: context.CancellationToken);
             if (check.Verdict != MhlVerdict.Ok)
             {
@@ -83,7 +85,15 @@ public static class DemoCommand
     }
 
     // Written beside its final name and renamed into place, so a killed demo never leaves half a card.
-    private static string EnsureCard(string card, int frames, CommandContext context)
+    private static (int Width, int Height) Size(string text)
+    {
+        var parts = text.Split('x');
+        return parts.Length == 2 && int.TryParse(parts[0], out var w) && int.TryParse(parts[1], out var h) && w is >= 64 and <= 8192 && h is >= 64 and <= 8192 && w % 2 == 0 && h % 2 == 0
+            ? (w, h)
+            : throw new CliException(ExitCodes.Usage, $"--size {text}: expected WxH, even, 64 to 8192.", field: "--size", expected: "WxH, such as 4096x2160");
+    }
+
+    private static string EnsureCard(string card, DemoCardOptions options, CommandContext context)
     {
         var clip = Path.Combine(card, DemoCard.ClipName);
         if (Directory.Exists(card))
@@ -97,9 +107,9 @@ public static class DemoCommand
             Directory.Delete(staging, recursive: true);
         }
 
-        context.Error.WriteLine($"demo: writing the sample card ({frames} CinemaDNG frames) to {card}");
+        context.Error.WriteLine($"demo: writing the sample card ({options.Frames} CinemaDNG frames, {options.Width}x{options.Height}) to {card}");
         Directory.CreateDirectory(Path.GetDirectoryName(card)!);
-        DemoCard.Create(staging, new DemoCardOptions { Frames = frames }, context.CancellationToken);
+        DemoCard.Create(staging, options, context.CancellationToken);
         Directory.Move(staging, card);
         return clip;
     }
