@@ -29,3 +29,23 @@ chain() {
 }
 export -f chain; export clip work
 echo "dcraw_emu -q 3 -4 -o 6 + oiiotool half PIZ: $(measure bash -c chain)"
+
+# #3: decode and debayer alone, whole process. Rushes writes uncompressed float EXR (the cheapest
+# writer; 106 MB a frame), dcraw_emu 16-bit TIFF (53 MB a frame).
+cat > "$work/float-exr.yaml" <<'SPEC'
+spec: 1
+name: float-exr
+deliverables:
+  - name: float
+    type: openexr
+    options: {compression: none, pixel-type: float}
+    naming: "{clip}.{frame:0000000}.exr"
+SPEC
+for method in bilinear edge-directed; do
+  echo "rushes render (DNG decode, $method, float EXR none): $(measure "$work/dist/rushes" render --clip "$clip" --spec "$work/float-exr.yaml" --decode debayer=$method --out "$work/float-$method" --progress none)"
+done
+for q in 0 3; do
+  dcraw() { for dng in "$clip"/*.dng; do dcraw_emu -q "$1" -4 -o 6 -w -T -Z "$work/dcraw.tiff" "$dng"; done; }
+  export -f dcraw
+  echo "dcraw_emu -q $q -4 -o 6 -T (per file, whole process): $(measure bash -c "dcraw $q")"
+done
