@@ -82,6 +82,19 @@ public class SpecReaderTests
         Assert.NotNull(error.Issues[0].Line);
     }
 
+    [Theory]
+    [InlineData("[", "]")]
+    [InlineData("{a: ", "}")]
+    public void Deep_nesting_is_refused_before_it_can_exhaust_the_stack(string open, string close)
+    {
+        var text = "spec: 1\nname: x\ndeliverables: " + string.Concat(Enumerable.Repeat(open, 100_000)) + string.Concat(Enumerable.Repeat(close, 100_000)) + "\n";
+
+        var error = Assert.Throws<SpecException>(() => SpecReader.Read(text, "deep.yaml"));
+
+        Assert.Contains("nests deeper than 32", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, error.Issues[0].Line);
+    }
+
     [Fact]
     public void Every_problem_is_reported_at_once()
     {

@@ -92,7 +92,8 @@ public static class RenderCommand
     private static CliException Missing(string option)
         => new(ExitCodes.Usage, $"{option} is required without --job.", field: option, expected: "--job FILE, or --clip PATH --spec NAME --out DIR");
 
-    private static Dictionary<string, string> Pairs(IEnumerable<string> assignments, string option)
+    /// <summary>Parses repeated <c>NAME=VALUE</c> options (<c>--var</c>, <c>--decode</c>).</summary>
+    internal static Dictionary<string, string> Pairs(IEnumerable<string> assignments, string option)
     {
         var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var assignment in assignments)

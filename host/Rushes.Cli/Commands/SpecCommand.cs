@@ -30,25 +30,6 @@ public static class SpecCommand
         return new SpecLibrary([.. configured, Path.Combine(AppContext.BaseDirectory, "specs")]);
     }
 
-    /// <summary>Turns <c>--var k=v</c> values into template variables: each on its own and all under <c>vars</c>.</summary>
-    public static Dictionary<string, object?> Variables(IEnumerable<string> assignments)
-    {
-        ArgumentNullException.ThrowIfNull(assignments);
-        var vars = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var assignment in assignments)
-        {
-            var equals = assignment.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                throw new CliException(ExitCodes.Usage, $"--var '{assignment}': expected NAME=VALUE");
-            }
-
-            vars[assignment[..equals]] = assignment[(equals + 1)..];
-        }
-
-        return new Dictionary<string, object?>(vars, StringComparer.Ordinal) { ["vars"] = vars };
-    }
-
     private static Command List(Func<Func<CommandContext, Task<int>>, Func<ParseResult, CancellationToken, Task<int>>> run)
     {
         var json = GlobalOptions.Json();
@@ -88,7 +69,7 @@ public static class SpecCommand
         {
             var library = Library(context);
             var file = library.Resolve(context.ParseResult.GetValue(spec)!);
-            var vars = Variables(context.ParseResult.GetValue(variables) ?? []);
+            var vars = SpecVariables.From(RenderCommand.Pairs(context.ParseResult.GetValue(variables) ?? [], "--var"));
             var text = library.Render(file, vars, context.CancellationToken);
             var model = Rushes.Host.Specs.Reading.SpecReader.Read(text, file);
             if (context.ParseResult.GetValue(json))

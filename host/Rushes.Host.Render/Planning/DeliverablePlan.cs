@@ -37,7 +37,11 @@ public sealed record DeliverablePlan
     /// True for a still of the clip: a type that writes one image per file (it does not declare
     /// <c>multi-frame-file</c>) named without <c>{frame}</c> gets one frame, the first of the range.
     /// </summary>
-    public bool Still => !PerFrame && !Type.Capabilities.Supports(CapabilityNames.MultiFrameFile);
+    public bool Still => IsStill(Spec, Type);
+
+    /// <summary>The rule behind <see cref="Still"/>, for the planner before the plan exists.</summary>
+    public static bool IsStill(Deliverable spec, IDeliverableType type) =>
+        !spec.Naming.HasFrame && !type.Capabilities.Supports(CapabilityNames.MultiFrameFile);
 
     /// <summary>True when each frame is its own file (an image sequence); such deliverables resume frame by frame.</summary>
     public bool PerFrame => Spec.Naming.HasFrame;

@@ -8,6 +8,7 @@ using Rushes.Contracts.Time;
 using Rushes.Host.Clips;
 using Rushes.Host.Render.Colour;
 using Rushes.Host.Render.Framing;
+using Rushes.Host.Specs;
 using Rushes.Host.Specs.Model;
 
 namespace Rushes.Host.Render.Planning;
@@ -71,7 +72,7 @@ public sealed class RenderPlanner(RenderServices services)
                 Options = options,
                 Framing = plan,
                 // A still of the clip (one image, no {frame} in its name) takes the range's first frame.
-                OutputFrames = new FrameRange(first, IsStill(deliverable, type.Component) ? first : first + frames.Count - 1),
+                OutputFrames = new FrameRange(first, DeliverablePlan.IsStill(deliverable, type.Component) ? first : first + frames.Count - 1),
                 Tokens = tokens,
                 SourceOrigin = info.Frames.First,
             };
@@ -183,22 +184,18 @@ public sealed class RenderPlanner(RenderServices services)
     /// <summary>The spec's variables: the job's own (each alone and all under <c>vars</c>), and the clip's under <c>clip</c>.</summary>
     private static Dictionary<string, object?> Variables(RenderJob job, DiscoveredClip clip, IClipReader reader, FrameRange frames)
     {
-        var vars = job.Variables.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal);
         var info = reader.Info;
-        var result = new Dictionary<string, object?>(vars, StringComparer.Ordinal)
+        var result = SpecVariables.From(job.Variables);
+        result["clip"] = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["vars"] = vars,
-            ["clip"] = new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                ["name"] = clip.Location.Name,
-                ["reel"] = Text(reader.Metadata, NormalizedField.Reel),
-                ["camera"] = Text(reader.Metadata, NormalizedField.CameraLetter),
-                ["width"] = (long)info.Width,
-                ["height"] = (long)info.Height,
-                ["fps"] = info.FrameRate?.FramesPerSecond,
-                ["first_frame"] = frames.First,
-                ["last_frame"] = frames.Last,
-            },
+            ["name"] = clip.Location.Name,
+            ["reel"] = Text(reader.Metadata, NormalizedField.Reel),
+            ["camera"] = Text(reader.Metadata, NormalizedField.CameraLetter),
+            ["width"] = (long)info.Width,
+            ["height"] = (long)info.Height,
+            ["fps"] = info.FrameRate?.FramesPerSecond,
+            ["first_frame"] = frames.First,
+            ["last_frame"] = frames.Last,
         };
         return result;
     }
@@ -247,7 +244,4 @@ public sealed class RenderPlanner(RenderServices services)
 
     private static string? Text(ClipMetadata metadata, string key)
         => metadata.Normalized.TryGetValue(key, out var value) && value.IsPresent ? value.AsText() ?? value.ToString() : null;
-
-    private static bool IsStill(Deliverable deliverable, IDeliverableType type) =>
-        !deliverable.Naming.HasFrame && !type.Capabilities.Supports(CapabilityNames.MultiFrameFile);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Rushes.Host.Specs.Model;
 using Rushes.Host.Specs.Naming;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Rushes.Host.Specs.Reading;
@@ -20,6 +21,7 @@ public static class SpecReader
         var stream = new YamlStream();
         try
         {
+            CheckDepth(text, file);
             stream.Load(new StringReader(text));
         }
         catch (YamlException error)
@@ -73,6 +75,33 @@ public static class SpecReader
         }
 
         return spec;
+    }
+
+    /// <summary>The deepest nesting a spec may have; real specs use four.</summary>
+    public const int MaxDepth = 32;
+
+    // YamlDotNet builds its node tree recursively, so `[[[[…` a few thousand deep would end the
+    // process with a stack overflow. Its event parser is not recursive: walk the events first.
+    private static void CheckDepth(string text, string file)
+    {
+        var parser = new Parser(new StringReader(text));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case SequenceStart or MappingStart:
+                    if (++depth > MaxDepth)
+                    {
+                        throw new SpecException(new SpecIssue($"the document nests deeper than {MaxDepth} levels", file, (int)parser.Current.Start.Line, (int)parser.Current.Start.Column), $"at most {MaxDepth} levels of nesting");
+                    }
+
+                    break;
+                case SequenceEnd or MappingEnd:
+                    depth--;
+                    break;
+            }
+        }
     }
 
     private static Deliverable ReadDeliverable(YamlFields fields)
