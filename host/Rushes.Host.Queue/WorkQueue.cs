@@ -1,0 +1,108 @@
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+using NATS.Client.JetStream.Models;
+using NATS.Client.KeyValueStore;
+
+namespace Rushes.Host.Queue;
+
+/// <summary>
+/// One queue on a NATS server: its work-queue stream and durable pull consumer, the units and jobs
+/// buckets and the dead-letter stream, made (or updated) when opened, so submitters and workers may
+/// start in any order.
+/// </summary>
+public sealed class WorkQueue : IAsyncDisposable
+{
+    private WorkQueue(NatsConnection connection, QueueNames names, QueueSettings settings, INatsJSConsumer consumer, INatsKVStore units, INatsKVStore jobs)
+    {
+        Connection = connection;
+        Names = names;
+        Settings = settings;
+        Consumer = consumer;
+        Units = new UnitBoard(units, connection, names);
+        Jobs = jobs;
+        JetStream = new NatsJSContext(connection);
+    }
+
+    public NatsConnection Connection { get; }
+
+    public NatsJSContext JetStream { get; }
+
+    public QueueNames Names { get; }
+
+    /// <summary>The consumer's settings as the server holds them.</summary>
+    public QueueSettings Settings { get; }
+
+    public INatsJSConsumer Consumer { get; }
+
+    public UnitBoard Units { get; }
+
+    public INatsKVStore Jobs { get; }
+
+    /// <summary>
+    /// Connects and makes the queue's server objects. <paramref name="settings"/> null keeps an existing
+    /// consumer's settings (or makes it with the defaults); given, it updates them.
+    /// </summary>
+    public static async Task<WorkQueue> OpenAsync(string url, string queue, QueueSettings? settings, CancellationToken cancellationToken)
+    {
+        var names = QueueNames.For(queue);
+        settings?.Validate();
+        var connection = new NatsConnection(new NatsOpts { Url = url, Name = $"rushes-{Environment.MachineName}-{Environment.ProcessId}" });
+        try
+        {
+            await connection.ConnectAsync();
+            var js = new NatsJSContext(connection);
+            await js.CreateOrUpdateStreamAsync(
+                new StreamConfig(names.Stream, [names.Subject])
+                {
+                    Retention = StreamConfigRetention.Workqueue,
+                    Storage = StreamConfigStorage.File,
+                    // Long enough that a resubmitted job's units are dropped as duplicates of its unit ids.
+                    DuplicateWindow = TimeSpan.FromHours(1),
+                },
+                cancellationToken);
+            await js.CreateOrUpdateStreamAsync(new StreamConfig(QueueNames.DeadStream, ["rushes.dead.>"]) { Storage = StreamConfigStorage.File }, cancellationToken);
+
+            var held = await ExistingSettings(js, names, cancellationToken);
+            var wanted = settings ?? held ?? QueueSettings.Default;
+            var consumer = held == wanted
+                ? await js.GetConsumerAsync(names.Stream, QueueNames.Consumer, cancellationToken)
+                : await js.CreateOrUpdateConsumerAsync(
+                    names.Stream,
+                    new ConsumerConfig(QueueNames.Consumer)
+                    {
+                        AckPolicy = ConsumerConfigAckPolicy.Explicit,
+                        AckWait = wanted.AckWait,
+                        MaxDeliver = wanted.MaxDeliver,
+                        Backoff = wanted.MaxDeliver > 1 ? [.. wanted.Backoff()] : null,
+                        FilterSubject = names.Subject,
+                    },
+                    cancellationToken);
+
+            var kv = new NatsKVContext(js);
+            var units = await kv.CreateOrUpdateStoreAsync(new NatsKVConfig(QueueNames.UnitsBucket) { History = 1, Storage = NatsKVStorageType.File }, cancellationToken);
+            var jobs = await kv.CreateOrUpdateStoreAsync(new NatsKVConfig(QueueNames.JobsBucket) { History = 1, Storage = NatsKVStorageType.File }, cancellationToken);
+            return new WorkQueue(connection, names, wanted, consumer, units, jobs);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+
+    private static async Task<QueueSettings?> ExistingSettings(NatsJSContext js, QueueNames names, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var consumer = await js.GetConsumerAsync(names.Stream, QueueNames.Consumer, cancellationToken);
+            var config = consumer.Info.Config;
+            return new QueueSettings { AckWait = config.AckWait, MaxDeliver = (int)config.MaxDeliver };
+        }
+        catch (NatsJSApiException ex) when (ex.Error.Code == 404)
+        {
+            return null;
+        }
+    }
+}
