@@ -29,7 +29,14 @@ public static class CliApp
             return ExitCodes.Usage;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, cancellationToken);
+        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        if (parse.CommandResult.Command.Name == WorkerCommand.Name)
+        {
+            // A worker handles its own signals: it finishes or releases its units before it exits.
+            invocation.ProcessTerminationTimeout = null;
+        }
+
+        return await parse.InvokeAsync(invocation, cancellationToken);
     }
 
     /// <summary>The command tree.</summary>
@@ -59,6 +66,9 @@ public static class CliApp
         root.Subcommands.Add(DemoCommand.Create(run));
         root.Subcommands.Add(RenderCommand.Create(run));
         root.Subcommands.Add(PlanCommand.Create(run));
+        root.Subcommands.Add(SubmitCommand.Create(run));
+        root.Subcommands.Add(WorkerCommand.Create(run));
+        root.Subcommands.Add(StatusCommand.Create(run));
         return root;
     }
 

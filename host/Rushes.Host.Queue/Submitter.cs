@@ -50,8 +50,8 @@ public static class Submitter
                 published++;
             }
 
-            // A unit a worker holds keeps its running state; everything else waits again.
-            if (existing?.State != UnitState.Running || !ack.Duplicate)
+            // A duplicate changes nothing: its first message (queued, held by a worker, or answered) stands.
+            if (!ack.Duplicate)
             {
                 await queue.Units.PutAsync(UnitRecord.Queued(unit, queue.Names.Queue), cancellationToken);
             }

@@ -56,8 +56,8 @@ public sealed class WorkQueue : IAsyncDisposable
                 {
                     Retention = StreamConfigRetention.Workqueue,
                     Storage = StreamConfigStorage.File,
-                    // Long enough that a resubmitted job's units are dropped as duplicates of its unit ids.
-                    DuplicateWindow = TimeSpan.FromHours(1),
+                    // A job submitted twice within this window has its units dropped as duplicates of their ids.
+                    DuplicateWindow = TimeSpan.FromMinutes(10),
                 },
                 cancellationToken);
             await js.CreateOrUpdateStreamAsync(new StreamConfig(QueueNames.DeadStream, ["rushes.dead.>"]) { Storage = StreamConfigStorage.File }, cancellationToken);
