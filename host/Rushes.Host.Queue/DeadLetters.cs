@@ -76,7 +76,7 @@ public static class DeadLetters
 
         if (QueuedUnit.Parse(stored.Message.Data.Span) is { } unit)
         {
-            var record = await queue.Units.GetAsync(unit.JobId, unit.Id) ?? UnitRecord.Queued(unit, queue.Names.Queue);
+            var record = await queue.Units.GetAsync(unit.JobId, unit.QueueId) ?? UnitRecord.Queued(unit, queue.Names.Queue);
             if (!UnitState.IsFinal(record.State))
             {
                 await BuryAsync(queue, unit, record with { Attempt = (ulong)queue.Settings.MaxDeliver, Failure = "crash", Error = $"no worker finished it in {queue.Settings.MaxDeliver} deliveries" }, CancellationToken.None);

@@ -51,7 +51,7 @@ public sealed partial record QueueNames
     public string Progress(string unitId) => $"rushes.progress.{Queue}.{unitId}";
 
     /// <summary>The key of a unit in <see cref="UnitsBucket"/>.</summary>
-    public static string UnitKey(string jobId, string unitId) => $"{jobId}.{unitId}";
+    public static string UnitKey(string jobId, string queueId) => $"{jobId}.{queueId}";
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex Valid();

@@ -10,15 +10,20 @@ namespace Rushes.Host.Queue;
 /// </summary>
 public sealed record QueuedUnit
 {
+    /// <summary>The job's id on the queue (<see cref="QueueIdentity"/>).</summary>
     [JsonPropertyName("jobId")]
     public required string JobId { get; init; }
 
     [JsonPropertyName("index")]
     public required int Index { get; init; }
 
-    /// <summary>The unit's content-derived id: also the message id that JetStream deduplicates.</summary>
+    /// <summary>The unit's content-derived id, as its render names it (its lock and completion record).</summary>
     [JsonPropertyName("id")]
     public required string Id { get; init; }
+
+    /// <summary>Its id on the queue: <see cref="Id"/> within its output folder; the message id that JetStream deduplicates.</summary>
+    [JsonPropertyName("queueId")]
+    public required string QueueId { get; init; }
 
     [JsonPropertyName("frames")]
     public required string Frames { get; init; }
@@ -26,10 +31,6 @@ public sealed record QueuedUnit
     /// <summary>The render job narrowed to this unit, run as <c>rushes render --job</c> runs it.</summary>
     [JsonPropertyName("job")]
     public required RenderJob Job { get; init; }
-
-    /// <summary>The unit's key in the units bucket.</summary>
-    [JsonIgnore]
-    public string Key => QueueNames.UnitKey(JobId, Id);
 
     public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this, QueueJson.Options);
 

@@ -32,21 +32,21 @@ public static class Submitter
 
         foreach (var unit in units)
         {
-            var existing = await queue.Units.GetAsync(unit.JobId, unit.Id, cancellationToken);
+            var existing = await queue.Units.GetAsync(unit.JobId, unit.QueueId, cancellationToken);
             if (existing?.State == UnitState.Done)
             {
                 done++;
                 continue;
             }
 
-            var ack = await queue.JetStream.PublishAsync(queue.Names.Subject, unit.ToBytes(), opts: new NatsJSPubOpts { MsgId = unit.Id }, cancellationToken: cancellationToken);
-            ack.EnsureSuccess();
+            var ack = await queue.JetStream.PublishAsync(queue.Names.Subject, unit.ToBytes(), opts: new NatsJSPubOpts { MsgId = unit.QueueId }, cancellationToken: cancellationToken);
             if (ack.Duplicate)
             {
                 duplicates++;
             }
             else
             {
+                ack.EnsureSuccess();
                 published++;
             }
 

@@ -13,7 +13,7 @@ public sealed class UnitBoard(INatsKVStore bucket, NatsConnection connection, Qu
     public async Task PutAsync(UnitRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await bucket.PutAsync(QueueNames.UnitKey(record.JobId, record.UnitId), record.ToBytes(), cancellationToken: cancellationToken);
+        await bucket.PutAsync(QueueNames.UnitKey(record.JobId, record.QueueId), record.ToBytes(), cancellationToken: cancellationToken);
         await PublishAsync(record, cancellationToken);
     }
 
@@ -24,9 +24,9 @@ public sealed class UnitBoard(INatsKVStore bucket, NatsConnection connection, Qu
         await connection.PublishAsync(names.Progress(record.UnitId), JsonSerializer.SerializeToUtf8Bytes(record, QueueJson.Options), cancellationToken: cancellationToken);
     }
 
-    public async Task<UnitRecord?> GetAsync(string jobId, string unitId, CancellationToken cancellationToken = default)
+    public async Task<UnitRecord?> GetAsync(string jobId, string queueId, CancellationToken cancellationToken = default)
     {
-        var entry = await bucket.TryGetEntryAsync<byte[]>(QueueNames.UnitKey(jobId, unitId), cancellationToken: cancellationToken);
+        var entry = await bucket.TryGetEntryAsync<byte[]>(QueueNames.UnitKey(jobId, queueId), cancellationToken: cancellationToken);
         return entry.Success && entry.Value.Value is { } value ? UnitRecord.Parse(value) : null;
     }
 

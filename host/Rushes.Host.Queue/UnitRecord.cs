@@ -28,8 +28,13 @@ public sealed record UnitRecord
     [JsonPropertyName("jobId")]
     public required string JobId { get; init; }
 
+    /// <summary>The render's unit id.</summary>
     [JsonPropertyName("unitId")]
     public required string UnitId { get; init; }
+
+    /// <summary>The unit's id on the queue (its key in the bucket, after the job's).</summary>
+    [JsonPropertyName("queueId")]
+    public required string QueueId { get; init; }
 
     [JsonPropertyName("index")]
     public int Index { get; init; }
@@ -97,6 +102,7 @@ public sealed record UnitRecord
     {
         JobId = unit.JobId,
         UnitId = unit.Id,
+        QueueId = unit.QueueId,
         Index = unit.Index,
         Queue = queue,
         Frames = unit.Frames,

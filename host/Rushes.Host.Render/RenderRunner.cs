@@ -31,6 +31,8 @@ public sealed class RenderRunner(RenderServices services)
         services.Logger.LogInformation("Unit {Unit}: {Clip} frames {Frames}, spec {Spec}, {Count} deliverables", plan.Unit.Id, plan.Clip.Location.Name, plan.Frames, plan.Spec.Name, plan.Deliverables.Count);
         if (store.ReadCompleted() is { } completed)
         {
+            // Opening the store made the unit's staging folder again; a completed unit leaves none.
+            store.ClearStaging();
             progress?.Report(new RenderProgress("done", 0, 0, Message: "already complete"));
             return completed with { Reused = true };
         }

@@ -26,9 +26,10 @@ public static class SubmitCommand
         {
             var p = context.ParseResult;
             var set = UnitSetFile.Read(p.GetValue(units)!);
-            var queued = set.Units.Select(u => new QueuedUnit { JobId = set.JobId, Index = u.Index, Id = u.Id, Frames = u.Frames, Job = u.Job }).ToList();
+            var jobId = QueueIdentity.Of(set.Job.Output, set.JobId);
+            var queued = set.Units.Select(u => new QueuedUnit { JobId = jobId, Index = u.Index, Id = u.Id, QueueId = QueueIdentity.Of(u.Job.Output, u.Id), Frames = u.Frames, Job = u.Job }).ToList();
             await using var workQueue = await QueueOptions.OpenAsync(p.GetValue(nats)!, p.GetValue(queue)!, QueueOptions.Settings(p, ackWait, maxDeliver), context.CancellationToken);
-            var result = await Submitter.SubmitAsync(workQueue, set.JobId, queued, context.CancellationToken);
+            var result = await Submitter.SubmitAsync(workQueue, jobId, queued, context.CancellationToken);
             if (p.GetValue(json))
             {
                 JsonOutput.Write(context.Out, new JsonObject

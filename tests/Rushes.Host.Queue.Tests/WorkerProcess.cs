@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace Rushes.Host.Queue.Tests;
+
+/// <summary>A <c>rushes worker --json</c> process, its events read as they come.</summary>
+public sealed class WorkerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly List<JsonNode> _events = [];
+    private readonly Lock _gate = new();
+    private readonly Task _stdout;
+    private readonly Task<string> _stderr;
+
+    private WorkerProcess(Process process)
+    {
+        _process = process;
+        _stdout = Task.Run(ReadEventsAsync);
+        _stderr = process.StandardError.ReadToEndAsync();
+    }
+
+    public static WorkerProcess Start(string url, string queue, params string[] extra)
+        => new(RushesProcess.Start(["worker", "--nats", url, "--queue", queue, "--json", .. extra]));
+
+    public int Id => _process.Id;
+
+    public IReadOnlyList<JsonNode> Events
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _events];
+            }
+        }
+    }
+
+    /// <summary>The units this worker reported with <paramref name="kind"/> (done, failed, released...).</summary>
+    public IReadOnlyList<JsonNode> Of(string kind) => [.. Events.Where(e => e["event"]!.GetValue<string>() == kind)];
+
+    /// <summary>Waits for the first event that matches.</summary>
+    public async Task<JsonNode> WaitForAsync(Func<JsonNode, bool> match, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            if (Events.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            if (_process.HasExited && _stdout.IsCompleted)
+            {
+                break;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"The worker never reported {what}; it wrote: {string.Join('\n', Events.Select(e => e.ToJsonString()))}\n{(_process.HasExited ? await _stderr : string.Empty)}");
+    }
+
+    /// <summary>The first progress report of a unit not yet finished: the worker is mid-unit.</summary>
+    public Task<JsonNode> MidUnitAsync()
+        => WaitForAsync(e => e["event"]!.GetValue<string>() == "progress" && e["percent"]!.GetValue<double>() < 100, "a unit in progress");
+
+    public void Kill() => _process.Kill();
+
+    public void Terminate() => Signals.Terminate(_process.Id);
+
+    /// <summary>Waits for the process to end and returns its exit code; its log joins a failing assertion's message.</summary>
+    public async Task<int> ExitAsync()
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await _process.WaitForExitAsync(limit.Token);
+        await _stdout;
+        return _process.ExitCode;
+    }
+
+    public async Task<string> LogAsync() => await _stderr;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task ReadEventsAsync()
+    {
+        while (await _process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith('{'))
+            {
+                var node = JsonNode.Parse(line)!;
+                lock (_gate)
+                {
+                    _events.Add(node);
+                }
+            }
+        }
+    }
+}
