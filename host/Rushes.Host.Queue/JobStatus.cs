@@ -43,11 +43,11 @@ public sealed record JobStatus
     [JsonPropertyName("unitStates")]
     public IReadOnlyList<UnitRecord> UnitStates { get; init; } = [];
 
-    /// <summary>Reads the units bucket (and the job's record, whose unit count covers units not recorded yet).</summary>
+    /// <summary>Reads the units bucket: one job's units, or without a job every unit of the queue.</summary>
     public static async Task<JobStatus> ReadAsync(WorkQueue queue, string? jobId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queue);
-        var records = (await queue.Units.ListAsync(jobId, cancellationToken)).OrderBy(r => r.JobId, StringComparer.Ordinal).ThenBy(r => r.Index).ToList();
+        var records = (await queue.Units.ListAsync(jobId, cancellationToken)).Where(r => jobId is not null || r.Queue == queue.Names.Queue).OrderBy(r => r.JobId, StringComparer.Ordinal).ThenBy(r => r.Index).ToList();
         int Count(string state) => records.Count(r => r.State == state);
         return new JobStatus
         {

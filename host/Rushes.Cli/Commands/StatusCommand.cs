@@ -14,7 +14,7 @@ public static class StatusCommand
         var json = GlobalOptions.Json();
         var nats = QueueOptions.Nats();
         var queue = QueueOptions.Queue();
-        var job = new Option<string?>("--job") { Description = "One job's units (its id from rushes submit); default: every job's." };
+        var job = new Option<string?>("--job") { Description = "One job's units (its id from rushes submit); default: every unit of --queue." };
         var watch = new Option<bool>("--watch") { Description = "Report again every second until no unit is queued or running." };
         var command = new Command("status", "Show units queued, running, done, failed and dead, and the job's progress.")
         {
@@ -34,7 +34,7 @@ public static class StatusCommand
                 }
                 else
                 {
-                    Print(context.Out, status);
+                    Print(context.Out, status, workQueue.Names.Queue);
                 }
 
                 await context.Out.FlushAsync(context.CancellationToken);
@@ -49,9 +49,9 @@ public static class StatusCommand
         return command;
     }
 
-    private static void Print(TextWriter output, JobStatus status)
+    private static void Print(TextWriter output, JobStatus status, string queue)
     {
-        output.WriteLine($"{status.JobId ?? "all jobs"}: {status.Units} units: {status.Queued} queued, {status.Running} running, {status.Done} done, {status.Failed} failed, {status.Dead} dead; {status.FramesDone}/{status.FramesTotal} frames ({status.Percent:0.0} %)");
+        output.WriteLine($"{status.JobId ?? "queue " + queue}: {status.Units} units: {status.Queued} queued, {status.Running} running, {status.Done} done, {status.Failed} failed, {status.Dead} dead; {status.FramesDone}/{status.FramesTotal} frames ({status.Percent:0.0} %)");
         foreach (var unit in status.UnitStates.Where(u => u.State != UnitState.Done && u.State != UnitState.Queued))
         {
             output.WriteLine($"  unit {unit.Index} ({unit.UnitId[..Math.Min(12, unit.UnitId.Length)]}) frames {unit.Frames}: {unit.State}{(unit.Worker is null ? string.Empty : " on " + unit.Worker)}, attempt {unit.Attempt}{(unit.Error is null ? string.Empty : ": " + unit.Error)}");
