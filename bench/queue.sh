@@ -38,7 +38,7 @@ job() { # job NAME CHUNK: a job file and its units, output in $work/NAME
 now() { date +%s.%N; }
 seconds() { python3 -c "print(f'{$2 - $1:.2f}')"; }
 render_seconds() { # the units' own render time (RenderResult.seconds), summed from the units bucket
-  "$rushes" status --nats "$url" --queue "$1" --json | python3 -c 'import json,sys; print(f"{sum(u.get(\"seconds\") or 0 for u in json.load(sys.stdin)[\"unitStates\"]):.2f}")'
+  "$rushes" status --nats "$url" --queue "$1" --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print("%.2f" % sum(u.get("seconds") or 0 for u in d["unitStates"]))'
 }
 workers() { # workers QUEUE N: N workers until the queue is empty; prints the wall seconds
   local start pids=() ; start=$(now)
@@ -75,9 +75,13 @@ job kill 2
 "$rushes" submit "$work/kill.units.json" --nats "$url" --queue kill --ack-wait 5 >/dev/null
 "$rushes" worker --nats "$url" --queue kill --json >"$work/victim.jsonl" 2>/dev/null & victim=$!
 "$rushes" worker --nats "$url" --queue kill --until-empty --json >"$work/survivor.jsonl" 2>/dev/null & survivor=$!
-until grep -q '"event":"progress".*"percent":50' "$work/victim.jsonl" 2>/dev/null; do sleep 0.02; done
-unit=$(grep '"event":"progress"' "$work/victim.jsonl" | tail -1 | python3 -c 'import json,sys; print(json.loads(sys.stdin.readline())["unit"])')
+until grep -q '"event":"progress".*"percent":50' "$work/victim.jsonl" 2>/dev/null; do sleep 0.01; done
 kill -9 "$victim"; killed=$(now)
+# The unit it held: its last one started; a kill that landed after that unit was done measures nothing.
+unit=$(grep '"event":"running"' "$work/victim.jsonl" | tail -1 | python3 -c 'import json,sys; print(json.loads(sys.stdin.readline())["unit"])')
+if grep -q "\"event\":\"done\",\"jobId\":\"[0-9a-f]*\",\"unit\":\"$unit\"" "$work/victim.jsonl"; then
+  echo "SIGKILL landed between units: no redelivery to time (run again)"; kill "$survivor"; exit 1
+fi
 until grep -q "\"event\":\"done\",\"jobId\":\"[0-9a-f]*\",\"unit\":\"$unit\"" "$work/survivor.jsonl" 2>/dev/null; do sleep 0.02; done
-echo "SIGKILL mid-unit to the redelivered unit's completion (ack wait 5 s, unit of 2 frames): $(seconds "$killed" "$(now)") s"
+echo "SIGKILL mid-unit to the redelivered unit's completion (ack wait 5 s, units of 2 frames, the other worker busy): $(seconds "$killed" "$(now)") s"
 wait "$survivor" || true

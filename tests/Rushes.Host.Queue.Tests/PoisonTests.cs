@@ -20,13 +20,18 @@ public sealed class PoisonTests(QueueFixture fixture)
         var submitted = await Cli.SubmitAsync(url, "poison", job.UnitsFile, ackWait: 2, maxDeliver: 3);
         var jobId = submitted["jobId"]!.GetValue<string>();
 
-        await using (var worker = WorkerProcess.Start(url, "poison", "--until-empty"))
+        await using (var worker = WorkerProcess.Start(url, "poison", "--until-empty", "--openjd"))
         {
             Assert.True(await worker.ExitAsync() == 0, await worker.LogAsync());
             var failed = Assert.Single(worker.Of("failed"));
             Assert.Equal((poison, 1UL), (failed["unit"]!.GetValue<string>(), failed["attempt"]!.GetValue<ulong>()));
             Assert.Equal(3, worker.Of("running").Count);
             Assert.Equal(2, worker.Of("done").Count);
+
+            // Open Job Description's stdout protocol beside the JSON: each unit's 4 frames as percentages, and a status a thing.
+            Assert.Equal(["openjd_progress: 25", "openjd_progress: 50", "openjd_progress: 75", "openjd_progress: 100"], worker.Lines.Where(l => l.StartsWith("openjd_progress: ", StringComparison.Ordinal)).Distinct());
+            Assert.Equal(2, worker.Lines.Count(l => l == "openjd_progress: 100"));
+            Assert.Contains(worker.Lines, l => l.StartsWith($"openjd_status: unit 1 ({poison[..12]}) frames 4-7: failed, attempt 1: ", StringComparison.Ordinal) && l.Contains(missing, StringComparison.Ordinal));
         }
 
         var status = await Cli.StatusAsync(url, jobId);

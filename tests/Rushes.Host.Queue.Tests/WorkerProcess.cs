@@ -8,6 +8,7 @@ public sealed class WorkerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly List<JsonNode> _events = [];
+    private readonly List<string> _lines = [];
     private readonly Lock _gate = new();
     private readonly Task _stdout;
     private readonly Task<string> _stderr;
@@ -31,6 +32,18 @@ public sealed class WorkerProcess : IAsyncDisposable
             lock (_gate)
             {
                 return [.. _events];
+            }
+        }
+    }
+
+    /// <summary>Lines of stdout that are not JSON events (OpenJD's).</summary>
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _lines];
             }
         }
     }
@@ -100,6 +113,13 @@ public sealed class WorkerProcess : IAsyncDisposable
                 lock (_gate)
                 {
                     _events.Add(node);
+                }
+            }
+            else
+            {
+                lock (_gate)
+                {
+                    _lines.Add(line);
                 }
             }
         }
