@@ -94,6 +94,17 @@ public sealed class ArriAleTests : IDisposable
     }
 
     [Fact]
+    public void Crlf_and_lf_lines_read_alike()
+    {
+        using var lf = OpenRow("B001C002_180327_R1ZA");
+        var crlf = _temp.Copy(Fixture(), "B001R1ZA.ale", t => t.Replace("\n", "\r\n", StringComparison.Ordinal));
+        Assert.Contains("\r\n", File.ReadAllText(crlf), StringComparison.Ordinal);
+        var format = new ArriAleFormat();
+        using var r = format.Open(Group(format, _temp.Path).Single(c => c.Name == "B001C002_180327_R1ZA"));
+        Assert.Equal(Document(lf, withTracks: false).ToJsonString(), Document(r, withTracks: false).ToJsonString());
+    }
+
+    [Fact]
     public void A_generic_avid_ale_is_not_claimed()
     {
         var avid = "Heading\nFIELD_DELIM\tTABS\nFPS\t24\n\nColumn\nName\tTracks\tStart\tEnd\tTape\n\nData\nA001\tV\t01:00:00:00\t01:00:01:00\tA001\n"u8.ToArray();
@@ -117,7 +128,8 @@ public sealed class ArriAleTests : IDisposable
     [Fact]
     public void A_row_wider_than_the_columns_names_its_line_and_the_ale_is_still_reported()
     {
-        var ale = _temp.Copy(Fixture(), "B001R1ZA.ale", t => t.Replace("UTC+00:00\t\r\nB001C002", "UTC+00:00\textra\r\nB001C002", StringComparison.Ordinal));
+        // The first row (line 11) ends "UTC+00:00⇥": one value more than the columns.
+        var ale = _temp.Copy(Fixture(), "B001R1ZA.ale", t => t.Insert(t.IndexOf("UTC+00:00\t", StringComparison.Ordinal) + 10, "extra"));
         var clip = Assert.Single(Group(new ArriAleFormat(), _temp.Path));
         var error = Assert.Throws<InputException>(() => new ArriAleFormat().Open(clip));
         Assert.Equal(ale, error.File);

@@ -152,6 +152,40 @@ public sealed class R3dTests : IDisposable
         Assert.Empty(ClipSchemaValidator.Validate(Document(r, withTracks: false)));
     }
 
+    [Fact]
+    public void Red1_files_agree_with_exiftool()
+    {
+        var file = _temp.File("A001_C002_0101AB.R3D");
+        File.WriteAllBytes(file, new R3dWriter { Width = 4096, Height = 2304, RateNumerator = 24000, RateDenominator = 1001 }
+            .Text(0x1001, "10:00:00:00").Text(0x1006, "M1234").Text(0x1071, "RED ONE").Text(0x1025, "build 30").Text(0x101A, "002")
+            .Text(0x1070, "RED PRO PRIME 50MM").Text(0x106E, "RED").Float(0x200D, 3200f).U16(0x403B, 320).U16(0x406B, 50).U16(0x406A, 28).I32(0x606C, 2500)
+            .Text(0x1005, "20080412093015").Text(0x1086, "4K 16:9").Text(0x10A1, "MYSTERIUM").Text(0x1032, "CF 16GB RED DRIVE").Text(0x1033, "REDFLASH")
+            .Text(0x107C, "Second unit camera operator").Text(0x1042, "MYSTERIUM, rev RED ONE build 30").Text(0x1000, "00:00:00:00")
+            .Text(0x1029, "10:00:00:00").Text(0x1019, "RED ONE") // exiftool trusts a RED1 directory of 300 to 2047 bytes
+            .ToRed1Array("A001_C002_0101AB.R3D"));
+        var e = JsonNode.Parse(ReferenceTool.Run("exiftool", ["-j", "-G", "-n", file]).EnsureSuccess("exiftool").StandardOutput)![0]!.AsObject();
+        Assert.DoesNotContain(e, p => p.Key.EndsWith(":Warning", StringComparison.Ordinal));
+        using var r = Open(new R3dFormat(), _temp.Path);
+        var n = r.Metadata.Normalized;
+        Assert.Equal(1, e["Red:RedcodeVersion"]!.GetValue<int>());
+        Assert.Equal("RED1", r.Metadata.Vendor["RED:Version"].AsText());
+        Assert.Equal(e["Red:ImageWidth"]!.GetValue<long>(), n[F.Width].AsInteger());                      // u16 @0x36: 4096
+        Assert.Equal(e["Red:ImageHeight"]!.GetValue<long>(), n[F.Height].AsInteger());                    // u16 @0x3A: 2304
+        Assert.Equal(new Rational(24000, 1001), n[F.ProjectFrameRate].AsRational());                      // u16/u16 @0x3E: 24000/1001
+        // exiftool prints a rational32u to 7 significant digits (23.97602).
+        Assert.Equal(e["Red:FrameRate"]!.GetValue<double>(), n[F.ProjectFrameRate].AsRational()!.Value.ToDouble(), 5);
+        Assert.Equal(e["Red:OriginalFileName"]!.GetValue<string>(), r.Metadata.Vendor["RED:OriginalFileName"].AsText());
+        Assert.Equal("A001_C002_0101AB", n[F.ClipName].AsText());
+        Assert.Equal(e["Red:StartTimecode"]!.GetValue<string>(), n[F.TimecodeIn].AsTimecode().ToString());
+        Assert.Equal(e["Red:SerialNumber"]!.GetValue<string>(), n[F.CameraSerial].AsText());
+        Assert.Equal(e["Red:Model"]!.GetValue<string>(), n[F.CameraModel].AsText());
+        Assert.Equal(e["Red:ISO"]!.GetValue<long>(), n[F.ExposureIndex].AsInteger());
+        Assert.Equal(e["Red:FNumber"]!.GetValue<double>(), n[F.FStop].AsDouble()!.Value, 9);               // 28 / 10 = 2.8
+        Assert.Equal(e["Red:FocusDistance"]!.GetValue<double>(), n[F.FocusDistance].AsDouble()!.Value, 9); // 2500 mm = 2.5 m
+        Assert.Equal(e["Red:ColorTemperature"]!.GetValue<double>(), n[F.WhiteBalanceKelvin].AsDouble());
+        Assert.Equal("2008-04-12T09:30:15", n[F.RecordedAt].AsText());
+    }
+
     public static TheoryData<string, string> BadFiles => new()
     {
         { "wrong magic", "magic" },

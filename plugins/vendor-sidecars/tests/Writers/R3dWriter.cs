@@ -64,6 +64,40 @@ internal sealed class R3dWriter
         return block;
     }
 
+    /// <summary>
+    /// A RED1 file as Red.pm reads it: a 0x80-byte header block (size, "RED1", width u16 @0x36, height u16 @0x3A,
+    /// the rate as u16/u16 @0x3E, the file name string[32] @0x43), then a second block whose Red directory starts
+    /// at 0x22 (u16 length, then the entries).
+    /// </summary>
+    public byte[] ToRed1Array(string fileName)
+    {
+        var directory = _entries.Sum(e => 4 + e.Value.Length);
+        var bytes = new byte[0x80 + 0x24 + directory];
+        var b = bytes.AsSpan();
+        BinaryPrimitives.WriteUInt32BigEndian(b, 0x80);
+        "RED1"u8.CopyTo(b[4..]);
+        "R1"u8.CopyTo(b[0x0A..]);
+        BinaryPrimitives.WriteUInt16BigEndian(b[0x36..], (ushort)Width);
+        BinaryPrimitives.WriteUInt16BigEndian(b[0x3A..], (ushort)Height);
+        BinaryPrimitives.WriteUInt16BigEndian(b[0x3E..], (ushort)RateNumerator);
+        BinaryPrimitives.WriteUInt16BigEndian(b[0x40..], RateDenominator);
+        Encoding.ASCII.GetBytes(fileName).CopyTo(b[0x43..]);
+        var second = b[0x80..];
+        BinaryPrimitives.WriteUInt32BigEndian(second, (uint)second.Length);
+        "RED1"u8.CopyTo(second[4..]);
+        BinaryPrimitives.WriteUInt16BigEndian(second[0x22..], (ushort)directory);
+        var pos = 0x24;
+        foreach (var (tag, value) in _entries)
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(second[pos..], (ushort)(4 + value.Length));
+            BinaryPrimitives.WriteUInt16BigEndian(second[(pos + 2)..], tag);
+            value.CopyTo(second[(pos + 4)..]);
+            pos += 4 + value.Length;
+        }
+
+        return bytes;
+    }
+
     public string WriteTo(string path, int? directoryLengthOverride = null)
     {
         File.WriteAllBytes(path, ToArray(directoryLengthOverride));
