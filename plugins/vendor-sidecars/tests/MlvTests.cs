@@ -153,6 +153,10 @@ public sealed class MlvTests : IDisposable
         Assert.Equal(_temp.File("M01-0101.M00"), error.File);
         Assert.Equal("fileGuid", error.Field);
 
+        File.Delete(_temp.File("M01-0101.MLV"));
+        Assert.Contains(Assert.Single(Group(new MlvFormat(), _temp.Path)).Diagnostics, d => d.Field == "span"); // the .M00 alone: its first chunk is missing
+
+        new MlvWriter().FileHeader(1, 0, 2, 1, videoFrames: 4_000_000_000, fpsNom: 24, fpsDenom: 1).Vidf(0, 16).WriteTo(_temp.File("M01-0101.MLV"));
         File.Delete(_temp.File("M01-0101.M00"));
         using var r = Open(new MlvFormat(), _temp.Path);
         Assert.Equal(1, N(r, F.FrameCount).AsInteger());                                // counted, not the absurd declared 4 000 000 000

@@ -51,6 +51,11 @@ public abstract class MediaHeaderFormat : ICameraFormat
             var files = group.OrderBy(f => f.Span.Index).ThenBy(f => f.Path, StringComparer.Ordinal).Select(f => f.Path).ToList();
             var diagnostics = new List<Diagnostic>();
             var indices = group.Select(f => f.Span.Index).Order().ToList();
+            if (indices[0] > FirstSpanIndex)
+            {
+                diagnostics.Add(Diagnostic.Warning($"Clip '{group.Key}' has no first {SourceName} file (span {FirstSpanIndex}); it is read from span {indices[0]}.", files[0], "span", $"span {FirstSpanIndex}"));
+            }
+
             for (var i = 1; i < indices.Count; i++)
             {
                 if (indices[i] == indices[i - 1])
@@ -88,6 +93,9 @@ public abstract class MediaHeaderFormat : ICameraFormat
             throw new InputException($"{Path.GetFileName(clip.Path)} cannot be read: {ex.Message}", clip.Path, null, "a readable file", ex);
         }
     }
+
+    /// <summary>The span index of a clip's first file ("_001" for R3D, the ".MLV" itself for MLV).</summary>
+    internal virtual int FirstSpanIndex => 0;
 
     /// <summary>True when the leading bytes carry the format's magic.</summary>
     internal abstract bool HasMagic(ReadOnlySpan<byte> header);

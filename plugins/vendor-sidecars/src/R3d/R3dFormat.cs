@@ -25,6 +25,8 @@ public sealed partial class R3dFormat : MediaHeaderFormat
 
     internal override string SourceName => "R3D";
 
+    internal override int FirstSpanIndex => 1;
+
     internal override bool HasMagic(ReadOnlySpan<byte> header)
         => header.Length >= 8 && (header[4..8].SequenceEqual("RED1"u8) || header[4..8].SequenceEqual("RED2"u8)) && BinaryPrimitives.ReadUInt32BigEndian(header) >= 8;
 
