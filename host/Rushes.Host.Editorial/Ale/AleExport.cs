@@ -29,9 +29,9 @@ public static class AleExport
         var rows = new List<IReadOnlyList<string>>();
         foreach (var clip in clips)
         {
-            var name = Text(clip, "clip", "name") ?? (Text(clip, "clip", "file_name") is { } file ? Path.GetFileNameWithoutExtension(file) : null);
-            var start = StartOf(clip);
-            var frames = clip["clip"]?["frame_count"]?["value"]?.GetValue<long>();
+            var name = ClipDocumentFields.Text(clip, "clip", "name") ?? (ClipDocumentFields.Text(clip, "clip", "file_name") is { } file ? Path.GetFileNameWithoutExtension(file) : null);
+            var start = ClipDocumentFields.TimecodeIn(clip);
+            var frames = ClipDocumentFields.Integer(clip, "clip", "frame_count");
             if (start is { } tc)
             {
                 var clipRate = SmpteRate.Of(tc.Rate, tc.DropFrame);
@@ -51,17 +51,17 @@ public static class AleExport
                 start?.ToString() ?? string.Empty,
                 start is { } s && frames is > 0 ? s.AddFrames(frames.Value).ToString() : string.Empty,
                 start is { } d && frames is > 0 ? Timecode.FromFrames(frames.Value, d.Rate, d.DropFrame).ToString() : string.Empty,
-                Text(clip, "clip", "reel") ?? string.Empty,
-                Text(clip, "clip", "file_name") ?? string.Empty,
-                Text(clip, "camera", "letter") ?? string.Empty,
-                Text(clip, "clip", "scene") ?? string.Empty,
-                Text(clip, "clip", "take") ?? string.Empty,
+                ClipDocumentFields.Text(clip, "clip", "reel") ?? string.Empty,
+                ClipDocumentFields.Text(clip, "clip", "file_name") ?? string.Empty,
+                ClipDocumentFields.Text(clip, "camera", "letter") ?? string.Empty,
+                ClipDocumentFields.Text(clip, "clip", "scene") ?? string.Empty,
+                ClipDocumentFields.Text(clip, "clip", "take") ?? string.Empty,
                 cdl is { Count: 10 } ? Sop(cdl) : string.Empty,
                 cdl is { Count: 10 } ? Number(cdl[9]!) : string.Empty,
             ]);
         }
 
-        var height = clips.Select(c => c["image"]?["height"]?["value"]?.GetValue<long>()).FirstOrDefault(h => h is not null);
+        var height = clips.Select(c => ClipDocumentFields.Integer(c, "image", "height")).FirstOrDefault(h => h is not null);
         return new AleDocument
         {
             Heading =
@@ -75,21 +75,6 @@ public static class AleExport
             Rows = rows,
         };
     }
-
-    private static Timecode? StartOf(JsonObject clip)
-    {
-        if (clip["timecode"]?["in"] is not JsonObject tc || tc["value"]?.GetValue<string>() is not { } label
-            || tc["rate"] is not JsonObject r)
-        {
-            return null;
-        }
-
-        var rate = new FrameRate(r["num"]!.GetValue<long>(), r["denom"]!.GetValue<long>());
-        return TimecodeMath.Parse(label, rate, tc["drop_frame"]?.GetValue<bool>() ?? false);
-    }
-
-    private static string? Text(JsonObject clip, string group, string field)
-        => clip[group]?[field]?["value"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
 
     // ASC CDL as ALE writes it: (slope r g b)(offset r g b)(power r g b); the tenth number is saturation.
     private static string Sop(JsonArray cdl)
