@@ -3,6 +3,7 @@ using Rushes.Contracts.Metadata;
 using Rushes.Contracts.Plugins;
 using Rushes.Contracts.Time;
 using Rushes.Host.Editorial.Ale;
+using Rushes.Host.Editorial.Matching;
 using Rushes.Host.Metadata;
 using Rushes.Testing;
 
@@ -108,6 +109,31 @@ public sealed class AleTests
         Assert.Equal(["X001", "V", "", "", "", "", "X001.mov", "", "", "", "", ""], ale.Rows[0]);
         Assert.Equal("CUSTOM", ale.VideoFormat);
         Assert.Equal(FrameRate.Fps24, ale.Rate);
+    }
+
+    [Fact]
+    public void A_log_serves_as_match_candidates()
+    {
+        var clips = AleCandidates.FromLog(AleReader.ReadFile(Fixture.Path("avid-log.ale")), "avid-log.ale", "/media");
+        Assert.Equal(["avid-log.ale#1", "avid-log.ale#2", "avid-log.ale#3"], clips.Select(c => c.Id));
+
+        // 14:21:07:12 to the exclusive 14:21:31:00 at 24-base: 23 s 12 fr = 564 frames.
+        var first = clips[0];
+        Assert.Equal(("/media/A001C003_220310_R1ZK.mov", "A001C003_220310_R1ZK", "14:21:07:12", 564L, FrameRate.Fps23_976),
+            (first.Path, first.Reel, first.TimecodeIn.ToString(), first.FrameCount, first.Rate));
+        Assert.Equal(120, clips[2].FrameCount);
+
+        var edl = Edl.EdlParser.Parse("001  A001C003 V C 14:21:08:00 14:21:09:00 01:00:00:00 01:00:01:00", FrameRate.Fps23_976);
+        var match = new EventMatcher(new ClipList(clips), handles: 4).Match(edl.Events[0]);
+        Assert.Equal(("avid-log.ale#1", new FrameRange(12, 35), new FrameRange(8, 39)), (match.Clip!.Id, match.Frames, match.FramesWithHandles));
+    }
+
+    [Fact]
+    public void A_log_with_a_bad_start_names_the_row()
+    {
+        var log = AleReader.Parse("Heading\nFPS\t25\nColumn\nName\tStart\tEnd\nData\nA\t01:00:00:00\t01:00:01:00\nB\t01:00:00:25\t01:00:01:00\n");
+        var error = Assert.Throws<InputException>(() => AleCandidates.FromLog(log, "lab.ale", "/m"));
+        Assert.Equal(("row 2: Start", "HH:MM:SS:FF at 25 fps"), (error.Field, error.Expected));
     }
 
     private static ClipMetadata Clip(FrameRate rate, string reel, string tcIn, long frames, string camera, string scene, string take, long height, double[]? cdl)
