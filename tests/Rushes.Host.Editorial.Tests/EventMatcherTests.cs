@@ -176,6 +176,44 @@ public sealed class EventMatcherTests
         Assert.Null(CandidateClip.FromDocument(ClipDocumentV1.Build(ClipMetadata.Empty), "id-2", "/x.mov"));
     }
 
+    [Fact]
+    public void Normalized_documents_of_a_card_match_every_picture_event_of_the_resolve_list()
+    {
+        var rate = FrameRate.Fps29_97;
+        (string Name, string TcIn, long Frames)[] card =
+        [
+            ("A004C007_230512_R2AB", "01:00:50;00", 1000),
+            ("A004C008_230512_R2AB", "01:09:58;00", 200),
+            ("A004C009_230512_R2AB", "02:00:00;00", 600),
+            ("A004C010_230512_R2AB", "02:10:00;00", 300),
+        ];
+        var clips = card.Select(c => CandidateClip.FromDocument(
+            ClipDocumentV1.Build(new ClipMetadata
+            {
+                Vendor = MetadataSet.Empty,
+                Normalized = MetadataSet.Create()
+                    .Set(NormalizedField.ClipName, MetadataValue.Of(c.Name))
+                    .Set(NormalizedField.TimecodeIn, MetadataValue.Of(Timecode.Parse(c.TcIn, rate)))
+                    .Set(NormalizedField.FrameCount, MetadataValue.Of(c.Frames, MetadataUnit.None))
+                    .Build(),
+            }, c.Name + ".mxf"),
+            c.Name, $"/card/{c.Name}.mxf")!);
+
+        var m = new EventMatcher(new ClipList(clips), handles: 10).MatchAll(EdlParser.ReadFile(Fixture.Path("resolve.edl"), rate));
+
+        // 01:00:50;00 to 01:00:59;20 is 9 s 20 fr = 290 frames; 01:09:58;00 to 01:09:59;00 is 30; the
+        // reverse reads 02:00:10;00-;29, 300 frames in; the freeze reads frame 15 alone.
+        Assert.Equal(
+            [
+                ("A004C007_230512_R2AB", "reel (8-character)", "290-309", "280-319"),
+                ("A004C008_230512_R2AB", "reel (8-character)", "30-69", "20-79"),
+                ("A004C009_230512_R2AB", "reel (8-character)", "300-329", "290-339"),
+                ("A004C010_230512_R2AB", "reel (8-character)", "15-15", "5-25"),
+            ],
+            m.Take(4).Select(x => (x.Clip!.Id, x.MatchedBy!, x.Frames.ToString()!, x.FramesWithHandles.ToString()!)));
+        Assert.Equal(MatchOutcome.Skipped, m[4].Outcome);
+    }
+
     private static EventMatch MatchOne(string edl, FrameRate rate, IEnumerable<CandidateClip> clips)
         => new EventMatcher(new ClipList(clips)).Match(Assert.Single(EdlParser.Parse(edl, rate).Events));
 

@@ -175,10 +175,10 @@ public static partial class EdlParser
                 throw Error(number, "event", $"'{Shorten(line)}' is not a complete event.", EventShape);
             }
 
-            var sourceIn = Timecode(e.Groups["si"].Value, number, "source in");
-            var sourceOut = Timecode(e.Groups["so"].Value, number, "source out");
-            var recordIn = Timecode(e.Groups["ri"].Value, number, "record in");
-            var recordOut = Timecode(e.Groups["ro"].Value, number, "record out");
+            var sourceIn = Label(e.Groups["si"].Value, number, "source in");
+            var sourceOut = Label(e.Groups["so"].Value, number, "source out");
+            var recordIn = Label(e.Groups["ri"].Value, number, "record in");
+            var recordOut = Label(e.Groups["ro"].Value, number, "record out");
             if (sourceOut < sourceIn)
             {
                 throw Error(number, "source out", $"source out {sourceOut} comes before source in {sourceIn}.", $"a source out at or after {sourceIn}");
@@ -240,7 +240,7 @@ public static partial class EdlParser
             }
 
             var speed = decimal.Parse(m.Groups["speed"].Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-            var entry = Timecode(m.Groups["tc"].Value, number, "M2 source in");
+            var entry = Label(m.Groups["tc"].Value, number, "M2 source in");
             _events[target] = _events[target] with { Retime = new EdlRetime(reel, speed, entry) };
         }
 
@@ -296,13 +296,13 @@ public static partial class EdlParser
                 throw Error(number, "LOC", $"'* LOC: {Shorten(value)}' is not a locator.", "'* LOC: HH:MM:SS:FF COLOUR NAME'");
             }
 
-            return new EdlLocator(Timecode(l.Groups["tc"].Value, number, "LOC timecode"), l.Groups["colour"].Value.ToUpperInvariant(), l.Groups["text"].Value.Trim());
+            return new EdlLocator(Label(l.Groups["tc"].Value, number, "LOC timecode"), l.Groups["colour"].Value.ToUpperInvariant(), l.Groups["text"].Value.Trim());
         }
 
         private void Update(int index, Func<EdlEvent, EdlEvent> change) => _events[index] = change(_events[index]);
 
         /// <summary>Reads a label; a <c>;</c> (or <c>.</c>, <c>,</c>) before the frames marks drop-frame where the rate has it.</summary>
-        private Timecode Timecode(string text, int number, string field)
+        private Timecode Label(string text, int number, string field)
         {
             var df = _dropFrame || (rate.SupportsDropFrame && text.IndexOfAny([';', '.', ',']) >= 0);
             try
