@@ -89,6 +89,18 @@ public sealed class EventMatcherTests
     }
 
     [Fact]
+    public void When_the_reels_clips_miss_the_timecode_the_clip_name_tries_next()
+    {
+        var clips = new[]
+        {
+            Clip("old", "REEL01", "REEL01_DAY1", "01:00:00:00", 240, 0, FrameRate.Fps24),
+            Clip("new", "R01B", "REEL01_DAY2", "02:00:00:00", 240, 0, FrameRate.Fps24),
+        };
+        var m = MatchOne("001  REEL01 V C 02:00:01:00 02:00:02:00 01:00:00:00 01:00:01:00\n* FROM CLIP NAME: REEL01_DAY2.mov", FrameRate.Fps24, clips);
+        Assert.Equal(("new", "clip name", new FrameRange(24, 47)), (m.Clip!.Id, m.MatchedBy, m.Frames));
+    }
+
+    [Fact]
     public void Clips_that_tie_without_a_clip_name_are_ambiguous_with_candidates()
     {
         var m = MatchOne("001  A003C003_220311_R1ZK V C 11:10:00:00 11:10:01:00 01:00:00:00 01:00:01:00", Rate, Card);

@@ -47,15 +47,20 @@ public sealed class EventMatcher
             return new EventMatch { Event = e, Outcome = MatchOutcome.Skipped, Reason = "the event reads no source frames", Handles = _handles };
         }
 
-        var (named, by) = ByName(e);
-        if (named.Count == 0)
+        // The first rule whose clips hold the timecode wins; a reel's clips that do not hold it let the
+        // next rule try (a reel reused on another card, a clip name that names the right take).
+        var stages = ByName(e).ToList();
+        if (stages.Count == 0)
         {
             return new EventMatch { Event = e, Outcome = MatchOutcome.NoReel, Handles = _handles, Reason = $"no clip has reel '{e.Reel}'{Names(e)}" };
         }
 
-        var holding = named.Select(c => (Clip: c, Offset: OffsetIn(c, span))).Where(h => h.Offset is not null).ToList();
+        var (holding, by) = stages
+            .Select(s => (Holding: s.Clips.Select(c => (Clip: c, Offset: OffsetIn(c, span))).Where(h => h.Offset is not null).ToList(), s.By))
+            .FirstOrDefault(s => s.Holding.Count > 0, ([], string.Empty));
         if (holding.Count == 0)
         {
+            var named = stages.SelectMany(s => s.Clips).DistinctBy(c => c.Id).ToList();
             return new EventMatch
             {
                 Event = e,
@@ -83,7 +88,8 @@ public sealed class EventMatcher
             }
 
             holding = told;
-            by = e.ClipName is not null && ReelName.Same(e.ClipName, holding[0].Clip.ClipName ?? holding[0].Clip.SourceFileName) ? "clip name" : "source file";
+            var chosen = holding[0].Clip;
+            by = e.ClipName is not null && (ReelName.Same(e.ClipName, chosen.ClipName) || ReelName.Same(e.ClipName, chosen.SourceFileName)) ? "clip name" : "source file";
         }
 
         var (clip, offset) = (holding[0].Clip, holding[0].Offset!.Value);
@@ -106,41 +112,25 @@ public sealed class EventMatcher
         };
     }
 
-    /// <summary>The clips the event's names find, and how: the first rule that finds any wins.</summary>
-    private (IReadOnlyList<CandidateClip> Clips, string By) ByName(EdlEvent e)
+    /// <summary>The clips each naming rule finds, in the order the rules are tried; rules that find none are left out.</summary>
+    private IEnumerable<(List<CandidateClip> Clips, string By)> ByName(EdlEvent e)
     {
         var byReel = e.IsGenerated ? [] : Lookup(e.Reel);
-        if (byReel.Where(c => c.Reel == e.Reel).ToList() is { Count: > 0 } exact)
+        var stages = new List<(List<CandidateClip>, string)>
         {
-            return (exact, "reel");
-        }
-
-        if (byReel.Where(c => ReelName.Same(e.Reel, c.Reel) || ReelName.Same(e.Reel, c.ClipName) || ReelName.Same(e.Reel, c.SourceFileName)).ToList() is { Count: > 0 } normalized)
-        {
-            return (normalized, "reel (normalized)");
-        }
-
-        if (byReel.Where(c => ReelName.Truncates(e.Reel, c.Reel) || ReelName.Truncates(e.Reel, c.ClipName) || ReelName.Truncates(e.Reel, c.SourceFileName)).ToList() is { Count: > 0 } truncated)
-        {
-            return (truncated, "reel (8-character)");
-        }
-
+            (byReel.Where(c => c.Reel == e.Reel).ToList(), "reel"),
+            (byReel.Where(c => ReelName.Same(e.Reel, c.Reel) || ReelName.Same(e.Reel, c.ClipName) || ReelName.Same(e.Reel, c.SourceFileName)).ToList(), "reel (normalized)"),
+            (byReel.Where(c => ReelName.Truncates(e.Reel, c.Reel) || ReelName.Truncates(e.Reel, c.ClipName) || ReelName.Truncates(e.Reel, c.SourceFileName)).ToList(), "reel (8-character)"),
+        };
         foreach (var (name, by) in new[] { (e.ClipName, "clip name"), (e.SourceFile, "source file") })
         {
-            if (name is null || ReelName.Normalize(name).Length == 0)
+            if (name is not null && ReelName.Normalize(name).Length > 0)
             {
-                continue;
-            }
-
-            var key = ReelName.Normalize(name);
-            var found = Lookup(name).Where(c => ReelName.Same(key, c.ClipName) || ReelName.Same(key, c.SourceFileName) || ReelName.Same(key, c.Reel)).ToList();
-            if (found.Count > 0)
-            {
-                return (found, by);
+                stages.Add((Lookup(name).Where(c => ReelName.Same(name, c.ClipName) || ReelName.Same(name, c.SourceFileName) || ReelName.Same(name, c.Reel)).ToList(), by));
             }
         }
 
-        return ([], string.Empty);
+        return stages.Where(s => s.Item1.Count > 0);
     }
 
     // Asks for the reel as written and as normalized (spaces as underscores, no extension): the lookup
