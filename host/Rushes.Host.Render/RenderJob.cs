@@ -20,6 +20,18 @@ public sealed record RenderJob
     [JsonPropertyName("handles")]
     public int Handles { get; init; }
 
+    /// <summary>
+    /// The source frame written as each deliverable's first frame number (the spec's frame offset, such as
+    /// 1001). Null takes the first frame of the pull, handles included. Work units of one pull all carry
+    /// the pull's origin, so their frames are numbered as one render of the whole pull would number them.
+    /// </summary>
+    [JsonPropertyName("frameOrigin")]
+    public long? FrameOrigin { get; init; }
+
+    /// <summary>The names of the spec's deliverables to render; null renders them all.</summary>
+    [JsonPropertyName("deliverables")]
+    public IReadOnlyList<string>? Deliverables { get; init; }
+
     /// <summary>An ACES Metadata File; null uses Netflix's default pipeline.</summary>
     [JsonPropertyName("amf")]
     public string? Amf { get; init; }

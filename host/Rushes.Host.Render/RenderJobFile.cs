@@ -40,7 +40,7 @@ public static class RenderJobFile
         }
         catch (JsonException ex)
         {
-            throw new InputException($"The job file is not a render job: {ex.Message}", path, ex.Path, "the fields of docs/RENDER.md: clip, spec, output, and optionally frames, handles, amf, fdl, template, variables, decode");
+            throw new InputException($"The job file is not a render job: {ex.Message}", path, ex.Path, "the fields of docs/RENDER.md: clip, spec, output, and optionally frames, handles, frameOrigin, deliverables, amf, fdl, template, variables, decode");
         }
 
         if (job is null)

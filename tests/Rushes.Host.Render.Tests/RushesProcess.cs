@@ -9,9 +9,12 @@ public static class RushesProcess
     /// <summary>rushes.dll beside its plugins folder, built in the same configuration as the tests.</summary>
     public static string Dll { get; } = Find();
 
-    public static async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
+    public static Task<(int Code, string Out, string Error)> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs rushes with extra environment variables.</summary>
+    public static async Task<(int Code, string Out, string Error)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(args, environment);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(4));
@@ -20,7 +23,7 @@ public static class RushesProcess
     }
 
     /// <summary>Starts rushes with its streams redirected; the caller reads them.</summary>
-    public static Process Start(IEnumerable<string> args)
+    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -38,6 +41,11 @@ public static class RushesProcess
 
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         return Process.Start(info) ?? throw new InvalidOperationException("Could not start dotnet.");
     }
 

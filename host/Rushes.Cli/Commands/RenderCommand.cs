@@ -6,6 +6,7 @@ using Rushes.Host.Clips;
 using Rushes.Host.Colour;
 using Rushes.Host.Plugins;
 using Rushes.Host.Render;
+using Rushes.Host.Render.Units;
 
 namespace Rushes.Cli.Commands;
 
@@ -18,6 +19,8 @@ public static class RenderCommand
         ArgumentNullException.ThrowIfNull(run);
         var json = GlobalOptions.Json();
         var job = new Option<string?>("--job") { Description = "A render job JSON file (docs/RENDER.md) instead of the options below." };
+        var units = new Option<string?>("--units") { Description = "A units file from 'rushes plan': render one of its units (see --unit-index)." };
+        var unitIndex = new Option<int?>("--unit-index") { Description = $"The unit of --units to render, from 0; without it, the first of {string.Join(", ", FarmIndex.Variables)} that is set." };
         var clip = new Option<string?>("--clip") { Description = "The clip: a file, or a file or folder of a frame sequence." };
         var frames = new Option<string?>("--frames") { Description = "Source frames A-B (default: all)." };
         var handles = new Option<int>("--handles") { Description = "Frames added at each end of --frames." };
@@ -32,19 +35,31 @@ public static class RenderCommand
         progress.AcceptOnlyFromAmong("bar", "json", "none");
         var command = new Command("render", "Render a clip (or a frame range of it) to every deliverable of a spec: decode, frame, colour and write in one pass, as a unit that is safe to kill and rerun.")
         {
-            job, clip, frames, handles, amf, fdl, template, spec, variables, decode, output, progress, json,
+            job, units, unitIndex, clip, frames, handles, amf, fdl, template, spec, variables, decode, output, progress, json,
         };
         command.SetAction(run(async context =>
         {
             var p = context.ParseResult;
             RenderJob renderJob;
-            if (p.GetValue(job) is { } jobFile)
+            var fromFile = p.GetValue(job) is not null || p.GetValue(units) is not null;
+            if (fromFile && (p.GetValue(clip) is not null || p.GetValue(spec) is not null || p.GetValue(output) is not null))
             {
-                if (p.GetValue(clip) is not null || p.GetValue(spec) is not null || p.GetValue(output) is not null)
-                {
-                    throw new CliException(ExitCodes.Usage, "--job takes every parameter from the job file; leave out --clip, --spec and --out.", field: "--job", expected: "--job FILE alone, or --clip, --spec and --out");
-                }
+                throw new CliException(ExitCodes.Usage, "--job and --units take every parameter from their file; leave out --clip, --spec and --out.", field: p.GetValue(job) is null ? "--units" : "--job", expected: "--job FILE or --units FILE alone, or --clip, --spec and --out");
+            }
 
+            if (p.GetValue(job) is not null && p.GetValue(units) is not null)
+            {
+                throw new CliException(ExitCodes.Usage, "Give --job or --units, not both.", field: "--units", expected: "one of --job and --units");
+            }
+
+            if (p.GetValue(units) is { } unitsFile)
+            {
+                var index = p.GetValue(unitIndex) ?? FarmIndex.FromEnvironment()
+                    ?? throw new CliException(ExitCodes.Usage, "--units needs --unit-index, or a farm's array index in the environment.", field: "--unit-index", expected: $"--unit-index N, or one of {string.Join(", ", FarmIndex.Variables)}");
+                renderJob = UnitSetFile.Select(UnitSetFile.Read(unitsFile), index, unitsFile).Job;
+            }
+            else if (p.GetValue(job) is { } jobFile)
+            {
                 renderJob = RenderJobFile.Read(jobFile);
             }
             else
@@ -64,14 +79,7 @@ public static class RenderCommand
                 };
             }
 
-            var services = new RenderServices(
-                context.Get<PluginManager>(),
-                context.Get<PluginGuard>(),
-                context.Get<ClipDiscovery>(),
-                context.Get<ColourTransformRegistry>(),
-                context.Get<ColourProcessorCompiler>(),
-                SpecCommand.Library(context),
-                context.Get<ILoggerFactory>().CreateLogger("rushes.render"));
+            var services = Services(context);
             var reporter = new ProgressReporter(context.Error, p.GetValue(progress)!);
             var result = await new RenderRunner(services).RunAsync(renderJob, reporter, context.CancellationToken);
             reporter.Finish();
@@ -88,6 +96,16 @@ public static class RenderCommand
         }));
         return command;
     }
+
+    /// <summary>What a render needs from the host, for every command that renders or plans.</summary>
+    internal static RenderServices Services(CommandContext context) => new(
+        context.Get<PluginManager>(),
+        context.Get<PluginGuard>(),
+        context.Get<ClipDiscovery>(),
+        context.Get<ColourTransformRegistry>(),
+        context.Get<ColourProcessorCompiler>(),
+        SpecCommand.Library(context),
+        context.Get<ILoggerFactory>().CreateLogger("rushes.render"));
 
     private static CliException Missing(string option)
         => new(ExitCodes.Usage, $"{option} is required without --job.", field: option, expected: "--job FILE, or --clip PATH --spec NAME --out DIR");

@@ -240,7 +240,7 @@ internal sealed class FrameLoop(RenderServices services, RenderPlan plan, UnitSt
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["clip-name"] = plan.Clip.Location.Name,
-            ["comments"] = $"Rushes unit {plan.Unit.Id}",
+            ["comments"] = $"Rushes render {plan.Unit.RenderId}",
             // Writers that stamp a creation time take this one, so that a rerun gives the same bytes:
             // the newest source file's time, which is part of the unit's identity.
             ["creation-time"] = plan.Clip.Location.MediaFiles.Select(File.GetLastWriteTimeUtc).DefaultIfEmpty(DateTime.UnixEpoch).Max().ToString("O", CultureInfo.InvariantCulture),

@@ -52,7 +52,7 @@ internal static class SidecarBuilder
         var output = deliverable.Spec.Colour.Output;
         var viewing = output is not (ColourIntent.None or ColourIntent.Camera);
         var when = Instant(plan);
-        var seed = $"{plan.Unit.Id}|{deliverable.Name}";
+        var seed = $"{plan.Unit.RenderId}|{deliverable.Name}";
         var source = plan.Colour.Amf ?? Stable(AmfDefaults.For(colour.InputTransformId, viewing, when), seed + "|default");
         if (viewing)
         {

@@ -43,6 +43,7 @@ public sealed class RenderPlanner(RenderServices services)
     {
         var info = reader.Info;
         var frames = Frames(job, info);
+        var origin = Origin(job, info, frames);
         var decode = DecodeRequest(job, clip);
         var variables = Variables(job, clip, reader, frames);
         var spec = services.Specs.Load(job.Spec, variables, cancellationToken);
@@ -51,7 +52,7 @@ public sealed class RenderPlanner(RenderServices services)
         var specFolder = spec.SourceFile is null ? null : Path.GetDirectoryName(spec.SourceFile);
         var types = services.Plugins.Components<IDeliverableType>().GroupBy(t => t.Component.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var deliverables = new List<DeliverablePlan>();
-        foreach (var deliverable in spec.Deliverables)
+        foreach (var deliverable in Selected(job, spec))
         {
             if (!types.TryGetValue(deliverable.Type, out var type))
             {
@@ -63,7 +64,7 @@ public sealed class RenderPlanner(RenderServices services)
             colour.Check(deliverable);
             var plan = framing.Plan(deliverable.Framing, specFolder);
             var tokens = Tokens(job, reader, deliverable, plan);
-            var first = frames.First - info.Frames.First + deliverable.FrameOffset;
+            var first = frames.First - origin + deliverable.FrameOffset;
             var planned = new DeliverablePlan
             {
                 Spec = deliverable,
@@ -74,7 +75,7 @@ public sealed class RenderPlanner(RenderServices services)
                 // A still of the clip (one image, no {frame} in its name) takes the range's first frame.
                 OutputFrames = new FrameRange(first, DeliverablePlan.IsStill(deliverable, type.Component) ? first : first + frames.Count - 1),
                 Tokens = tokens,
-                SourceOrigin = info.Frames.First,
+                SourceOrigin = origin,
             };
             CheckNaming(planned, spec.SourceFile);
             deliverables.Add(planned);
@@ -94,7 +95,9 @@ public sealed class RenderPlanner(RenderServices services)
             job.Amf,
             job.Fdl,
             job.Template,
-            job.Decode);
+            job.Decode,
+            origin,
+            job.Deliverables);
 
         return new RenderPlan
         {
@@ -150,6 +153,38 @@ public sealed class RenderPlanner(RenderServices services)
         }
 
         return withHandles;
+    }
+
+    /// <summary>The source frame numbered as the spec's frame offset: the job's, or the pull's first frame.</summary>
+    private static long Origin(RenderJob job, ClipInfo info, FrameRange frames)
+    {
+        var origin = job.FrameOrigin ?? frames.First;
+        if (origin > frames.First || !info.Frames.Contains(origin))
+        {
+            throw new InputException($"The frame origin {origin} must be a frame of the clip ({info.Frames}) at or before the first rendered frame {frames.First}.", job.Clip, "frameOrigin",
+                $"a source frame from {info.Frames.First} to {frames.First}, or none (the first frame of the pull)");
+        }
+
+        return origin;
+    }
+
+    /// <summary>The spec's deliverables the job asks for, in the spec's order; an unknown name is an error, not a silent skip.</summary>
+    private static IEnumerable<Deliverable> Selected(RenderJob job, DeliverableSpec spec)
+    {
+        if (job.Deliverables is null)
+        {
+            return spec.Deliverables;
+        }
+
+        var names = spec.Deliverables.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        var unknown = job.Deliverables.FirstOrDefault(n => !names.Contains(n));
+        if (job.Deliverables.Count == 0 || unknown is not null)
+        {
+            throw new InputException(unknown is null ? "The job names no deliverable." : $"The spec '{spec.Name}' has no deliverable '{unknown}'.", spec.SourceFile, "deliverables",
+                $"one or more of: {string.Join(", ", names.Order(StringComparer.Ordinal))}");
+        }
+
+        return spec.Deliverables.Where(d => job.Deliverables.Contains(d.Name, StringComparer.Ordinal));
     }
 
     private static DecodeRequest DecodeRequest(RenderJob job, DiscoveredClip clip)

@@ -8,13 +8,24 @@ namespace Rushes.Host.Render.Planning;
 /// <summary>
 /// What makes a work unit what it is, and its id: the SHA-256 of the clip's files (path, size and
 /// modification time), the frame range, the rendered spec's hash, every loaded plugin's id, version and
-/// manifest hash, the AMF's and FDL's content hashes, the canvas template and the decode parameters.
-/// The same inputs give the same id, so a rerun finds the work a killed run left.
+/// manifest hash, the AMF's and FDL's content hashes, the canvas template, the decode parameters, the
+/// frame origin and the deliverables asked for. The same inputs give the same id, so a rerun finds the
+/// work a killed run left.
 /// </summary>
 public sealed record UnitIdentity(JsonObject Facts)
 {
+    /// <summary>The facts that say which part of a render a unit is, not what the render is.</summary>
+    private static readonly string[] PartFacts = ["frames", "frameOrigin", "deliverables"];
+
     /// <summary>32 hex digits.</summary>
-    public string Id { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Facts.ToJsonString())))[..32];
+    public string Id { get; } = Hash(Facts);
+
+    /// <summary>
+    /// The id of the render this unit is a part of: the same facts without the frame range, the origin and
+    /// the deliverables asked for. Ids written into files (AMF uuids, EXR comments) derive from it, so
+    /// the units of a chunked pull write the same bytes as one run of the whole pull.
+    /// </summary>
+    public string RenderId { get; } = Hash(new JsonObject(Facts.Where(f => !PartFacts.Contains(f.Key)).Select(f => KeyValuePair.Create(f.Key, f.Value?.DeepClone()))));
 
     /// <summary>The facts of a render; every list is in a fixed order so the text, and the id, are stable.</summary>
     public static UnitIdentity Of(
@@ -25,7 +36,9 @@ public sealed record UnitIdentity(JsonObject Facts)
         string? amfPath,
         string? fdlPath,
         string? template,
-        IReadOnlyDictionary<string, string> decode)
+        IReadOnlyDictionary<string, string> decode,
+        long? frameOrigin = null,
+        IEnumerable<string>? deliverables = null)
     {
         var files = new JsonArray();
         foreach (var file in clipFiles.Order(StringComparer.Ordinal))
@@ -55,8 +68,15 @@ public sealed record UnitIdentity(JsonObject Facts)
             ["fdlSha256"] = fdlPath is null ? null : Sha256(fdlPath),
             ["template"] = template,
             ["decode"] = decodeJson,
+            ["frameOrigin"] = frameOrigin,
+            ["deliverables"] = deliverables is null ? null : new JsonArray([.. deliverables.Order(StringComparer.Ordinal).Select(d => (JsonNode)d)]),
         });
     }
+
+    private static string Hash(JsonObject facts) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(facts.ToJsonString())))[..32];
+
+    /// <summary>A text's SHA-256 in hex.</summary>
+    public static string Text(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>A file's SHA-256 in hex.</summary>
     public static string Sha256(string path)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Rushes.Host.Mhl.Operations;
+using Rushes.Host.Render.Planning;
 using Rushes.Host.Render.Units;
 
 namespace Rushes.Host.Render.Provenance;
@@ -14,6 +15,9 @@ internal static class MhlSeal
     public static IReadOnlyList<string> Seal(string output, string folder, ILogger logger, CancellationToken cancellationToken)
     {
         var root = Path.GetFullPath(Path.Combine(output, folder));
+        // Units of one pull run at once on a fleet and seal the same folder: one generation at a time.
+        // The lock stays in the units' bookkeeping folder, named by the delivered folder.
+        using var folderLock = FolderLock.Acquire(Path.Combine(output, UnitStore.UnitsFolder, $"mhl-{UnitIdentity.Text(folder.Replace('\\', '/'))[..16]}.lock"), cancellationToken);
         var report = new MhlService().Create(root, new MhlCreateOptions { IgnorePatterns = Ignored }, cancellationToken: cancellationToken);
         if (report.Verdict != MhlVerdict.Ok)
         {
