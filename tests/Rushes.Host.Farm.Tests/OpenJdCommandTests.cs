@@ -18,7 +18,7 @@ public sealed class OpenJdCommandTests : IDisposable
     [Fact]
     public async Task Twelve_units_make_a_valid_template_of_twelve_tasks_each_rendering_its_unit()
     {
-        var units = _files.Write(UnitsFiles.Plan(12));
+        var units = _files.Write(_files.Plan(12));
         var output = Path.Combine(_files.Folder, "template.yaml");
 
         var (code, _, error) = await RunAsync("openjd", units, "-o", output);
@@ -44,9 +44,31 @@ public sealed class OpenJdCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_tasks_command_line_is_one_that_rushes_render_takes_for_its_own_unit()
+    {
+        var units = _files.Write(_files.Plan(12, clipPerUnit: true));
+        var (code, yaml, _) = await RunAsync("openjd", units);
+        Assert.Equal(0, code);
+        var template = YamlTree.Read(yaml)!.AsObject();
+        Assert.Contains("; clips ", (string?)template["description"]);
+        Assert.EndsWith(" and 9 more.", (string?)template["description"]);
+        var lines = CommandLines(template, template["steps"]![0]!.AsObject()).ToList();
+
+        // The last task's unit is read and its own clip looked for (none is on disk: an input error).
+        var (renderCode, _, renderError) = await RunAsync([.. lines[11].Skip(1)]);
+        Assert.Equal(3, renderCode);
+        Assert.Contains(Path.Combine(_files.Folder, "A001C011"), renderError);
+
+        // One past the last task names no unit.
+        var (pastCode, _, pastError) = await RunAsync([.. lines[11].Skip(1).SkipLast(1), "12"]);
+        Assert.Equal(3, pastCode);
+        Assert.Contains("There is no unit 12: the set has 12 units.", pastError);
+    }
+
+    [Fact]
     public async Task The_yaml_and_json_forms_are_the_same_document()
     {
-        var units = _files.Write(UnitsFiles.Plan(3));
+        var units = _files.Write(_files.Plan(3));
         var yaml = Path.Combine(_files.Folder, "t.yaml");
         var json = Path.Combine(_files.Folder, "t.json");
 
@@ -65,7 +87,7 @@ public sealed class OpenJdCommandTests : IDisposable
     public async Task Values_that_yaml_would_misread_stay_text_and_options_set_the_defaults()
     {
         // A path with YAML indicators in it, and an executable named like a number.
-        var units = _files.Write(UnitsFiles.Plan(1, clip: "/card: A # 1/[x]"), "units: #1.json");
+        var units = _files.Write(_files.Plan(1, clip: "/card: A # 1/[x]"), "units: #1.json");
         var farmPath = "/mnt/farm/job: 1 & {x}/units.json";
         var output = Path.Combine(_files.Folder, "t.yaml");
 
@@ -86,17 +108,33 @@ public sealed class OpenJdCommandTests : IDisposable
 
     [Theory]
     [InlineData("missing", "does not exist", null)]
-    [InlineData("""{"schema":"rushes.units/2","jobId":"0123456789abcdef0123456789abcdef","units":[{"index":0}]}""", "schema", "rushes.units/1")]
-    [InlineData("""{"schema":"rushes.units/1","jobId":"0123","units":[{"index":0}]}""", "jobId", "32 lower-case hex digits")]
-    [InlineData("""{"schema":"rushes.units/1","jobId":"0123456789abcdef0123456789abcdef","units":[]}""", "units", "non-empty")]
-    [InlineData("""{"schema":"rushes.units/1","jobId":"0123456789abcdef0123456789abcdef","units":[{"index":0},{"index":2}]}""", "units[1].index", "numbered from 0 in order")]
-    [InlineData("""{"schema":"rushes.units/1",""", "not JSON", null)]
-    public async Task A_bad_units_file_is_an_input_error_that_names_the_field(string content, string said, string? expected)
+    [InlineData("schema=\"rushes.units/2\"", "schema", "rushes.units/1")]
+    [InlineData("units=[]", "has no units", "units")]
+    [InlineData("units[1].index=2", "units[1].index", "index order")]
+    [InlineData("bogus=1", "bogus", null)]
+    [InlineData("truncated", "not a unit set", null)]
+    public async Task A_bad_units_file_is_an_input_error_that_names_the_field(string change, string said, string? expected)
     {
+        var units = _files.Plan(2);
         var path = Path.Combine(_files.Folder, "UNITS.json");
-        if (content != "missing")
+        if (change == "truncated")
         {
-            File.WriteAllText(path, content);
+            File.WriteAllText(path, units.ToJsonString()[..40]);
+        }
+        else if (change != "missing")
+        {
+            var equals = change.IndexOf('=', StringComparison.Ordinal);
+            var value = JsonNode.Parse(change[(equals + 1)..]);
+            if (change.StartsWith("units[1].", StringComparison.Ordinal))
+            {
+                units["units"]![1]!["index"] = value;
+            }
+            else
+            {
+                units[change[..equals]] = value;
+            }
+
+            File.WriteAllText(path, units.ToJsonString());
         }
 
         var (code, stdout, error) = await RunAsync("openjd", path, "-o", Path.Combine(_files.Folder, "t.yaml"));
@@ -119,7 +157,7 @@ public sealed class OpenJdCommandTests : IDisposable
     [InlineData("--timeout", "0")]
     public async Task Options_that_would_make_an_invalid_template_are_refused(string option, string value)
     {
-        var units = _files.Write(UnitsFiles.Plan(2));
+        var units = _files.Write(_files.Plan(2));
 
         var (code, stdout, error) = await RunAsync("openjd", units, option, value);
 

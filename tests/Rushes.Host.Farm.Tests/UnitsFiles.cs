@@ -9,10 +9,20 @@ public sealed class UnitsFiles : IDisposable
 
     public string Folder { get; } = Directory.CreateTempSubdirectory("rushes-farm-").FullName;
 
-    /// <summary>A job of <paramref name="count"/> units of 10 frames each of one clip.</summary>
-    public static JsonObject Plan(int count, string clip = "/shows/demo/card/A001C003", string spec = "vfx-plates")
+    /// <summary>
+    /// A job of <paramref name="count"/> units of 10 frames each, of one clip, or with
+    /// <paramref name="clipPerUnit"/> each of its own (<c>A001C000</c>, <c>A001C001</c>...), none of them on disk.
+    /// </summary>
+    public JsonObject Plan(int count, string clip = "/shows/demo/card/A001C003", bool clipPerUnit = false)
     {
-        JsonObject Job(string? frames) => new() { ["clip"] = clip, ["frames"] = frames, ["spec"] = spec, ["output"] = "/shows/demo/out" };
+        var output = Path.Combine(Folder, "out");
+        JsonObject Job(int? unit) => new()
+        {
+            ["clip"] = clipPerUnit && unit is { } u ? Path.Combine(Folder, $"A001C{u:000}") : clip,
+            ["frames"] = unit is { } f ? $"{f * 10}-{(f * 10) + 9}" : "0-" + ((count * 10) - 1),
+            ["spec"] = "vfx-plates",
+            ["output"] = output,
+        };
         return new JsonObject
         {
             ["schema"] = "rushes.units/1",
@@ -24,7 +34,7 @@ public sealed class UnitsFiles : IDisposable
                 ["index"] = i,
                 ["id"] = $"{i:x32}",
                 ["frames"] = $"{i * 10}-{(i * 10) + 9}",
-                ["job"] = Job($"{i * 10}-{(i * 10) + 9}"),
+                ["job"] = Job(i),
             })]),
         };
     }

@@ -3,8 +3,10 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Rushes.Contracts.Deliverables;
+using Rushes.Contracts.Plugins;
 using Rushes.Host.Farm;
 using Rushes.Host.Farm.OpenJd;
+using Rushes.Host.Render.Units;
 
 namespace Rushes.Cli.Commands;
 
@@ -35,7 +37,20 @@ public static class OpenJdCommand
         {
             var p = context.ParseResult;
             var file = p.GetValue(units)!;
-            var summary = UnitSetSummary.Read(file);
+            // Read as rushes render --units reads it, so a template is only made for a file its tasks accept.
+            var set = UnitSetFile.Read(file);
+            if (set.Units.Count == 0)
+            {
+                throw new InputException("The units file has no units.", file, "units", "at least one work unit");
+            }
+
+            var summary = new UnitSetSummary
+            {
+                JobId = set.JobId,
+                UnitCount = set.Units.Count,
+                Clips = [.. set.Units.Select(u => u.Job.Clip).Distinct(StringComparer.Ordinal)],
+                Specs = [.. set.Units.Select(u => u.Job.Spec).Distinct(StringComparer.Ordinal)],
+            };
             var template = OpenJdTemplate.Create(summary, new OpenJdTemplateOptions
             {
                 UnitsFile = p.GetValue(unitsPath) ?? Path.GetFullPath(file),
