@@ -59,6 +59,7 @@ public static class CliApp
         root.Subcommands.Add(DemoCommand.Create(run));
         root.Subcommands.Add(RenderCommand.Create(run));
         root.Subcommands.Add(PlanCommand.Create(run));
+        root.Subcommands.Add(OpenJdCommand.Create(run));
         return root;
     }
 

@@ -28,9 +28,11 @@ public static class DemoCommand
         var output = new Option<string>("--out") { Description = "Where the card and the deliverables go.", DefaultValueFactory = _ => "rushes-demo" };
         var frames = new Option<int>("--frames") { Description = "Frames in the sample clip.", DefaultValueFactory = _ => 24 };
         var size = new Option<string>("--size") { Description = "The sample clip's size, WxH (the benchmark uses 4096x2160).", DefaultValueFactory = _ => "2048x1080" };
+        var specs = new Option<string[]>("--spec") { Description = "A spec to render (repeatable; default: vfx-plates and dailies). vfx-plates alone needs no ffmpeg.", AllowMultipleArgumentsPerToken = false };
+        specs.AcceptOnlyFromAmong(Specs);
         var command = new Command("demo", "Make a sample camera card (a CinemaDNG test-chart clip with real metadata, sealed with ASC MHL), verify it, and render the vfx-plates and dailies specs from it.")
         {
-            output, frames, size, json,
+            output, frames, size, specs, json,
         };
         command.SetAction(run(async context =>
         {
@@ -53,7 +55,8 @@ public static class DemoCommand
             context.Error.WriteLine($"demo: card {card} verified against its ASC MHL history ({check.Entries.Count} entries)");
             var runner = new RenderRunner(Services(context));
             var results = new List<RenderResult>();
-            foreach (var spec in Specs)
+            var chosen = context.ParseResult.GetValue(specs) is { Length: > 0 } named ? named.Distinct(StringComparer.Ordinal) : Specs;
+            foreach (var spec in chosen)
             {
                 context.Error.WriteLine($"demo: rendering {spec}");
                 results.Add(await runner.RunAsync(new RenderJob
