@@ -64,7 +64,9 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string DocumentValue(string parameter) => parameter;
 
-    public override string JsonText(string pathParameter) => $"CAST(json_extract(document, {pathParameter}) AS TEXT)";
+    // json_extract gives JSON true/false as 1/0; spelled out, they read as PostgreSQL's #>> writes them.
+    public override string JsonText(string pathParameter)
+        => $"(CASE json_type(document, {pathParameter}) WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(json_extract(document, {pathParameter}) AS TEXT) END)";
 
     public override string JsonNumber(string pathParameter) => $"json_extract(document, {pathParameter})";
 
