@@ -50,7 +50,9 @@ public sealed class CardIngest(ClipInspector inspector)
                 continue;
             }
 
-            entries.Add(CatalogEntry.Create(read.Document, location.Path, location.Name, format, read.Frames, root));
+            // The camera's clip name where the source gives one; the format's name for the clip otherwise.
+            var name = read.Document["clip"]?["name"]?["value"]?.GetValue<string>() ?? location.Name;
+            entries.Add(CatalogEntry.Create(read.Document, location.Path, name, format, read.Frames, root));
         }
 
         var outcomes = await catalog.UpsertAsync(entries, cancellationToken);
