@@ -75,7 +75,7 @@ public abstract partial class CatalogTests
 
         (code, _, error) = await Cli("search", "--tc", "25:00:00:00", "--catalog", catalog);
         Assert.Equal(ExitCodes.Usage, code);
-        Assert.Contains("--tc 25:00:00:00", error, StringComparison.Ordinal);
+        Assert.Contains("--tc: '25:00:00:00' is not a timecode; expected hours 0-23", error, StringComparison.Ordinal);
     }
 
     private static async Task<(int Code, string Out, string Error)> Cli(params string[] args)

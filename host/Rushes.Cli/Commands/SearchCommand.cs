@@ -64,7 +64,7 @@ public static class SearchCommand
         }
         catch (FormatException ex)
         {
-            throw new CliException(ExitCodes.Usage, $"{field} {text}: {ex.Message}", field: field, expected: expected);
+            throw new CliException(ExitCodes.Usage, ex.Message, field: field, expected: expected);
         }
     }
 
