@@ -16,7 +16,7 @@ public enum CatalogBackend
 /// A catalog named on the command line: <c>postgres://user:password@host:port/db</c> or a key/value connection
 /// string (<c>Host=...;Database=...</c>) for PostgreSQL, anything else a SQLite file path.
 /// </summary>
-public sealed record CatalogLocation(CatalogBackend Backend, string ConnectionString, string Display)
+public sealed partial record CatalogLocation(CatalogBackend Backend, string ConnectionString, string Display)
 {
     /// <summary>Reads a <c>--catalog</c> value.</summary>
     public static CatalogLocation Parse(string text)
@@ -31,7 +31,7 @@ public sealed record CatalogLocation(CatalogBackend Backend, string ConnectionSt
             return FromUri(text);
         }
 
-        if (text.Contains('=', StringComparison.Ordinal) && text.Contains("host", StringComparison.OrdinalIgnoreCase))
+        if (KeyValueForm().IsMatch(text))
         {
             NpgsqlConnectionStringBuilder builder;
             try
@@ -47,7 +47,7 @@ public sealed record CatalogLocation(CatalogBackend Backend, string ConnectionSt
         }
 
         var path = Path.GetFullPath(text);
-        return new CatalogLocation(CatalogBackend.Sqlite, $"Data Source={path}", path);
+        return new CatalogLocation(CatalogBackend.Sqlite, new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = path }.ConnectionString, path);
     }
 
     // RFC 3986 URI, as libpq reads it (PostgreSQL docs §34.1.1): user:password@host:port/dbname?key=value.
@@ -109,4 +109,8 @@ public sealed record CatalogLocation(CatalogBackend Backend, string ConnectionSt
 
         return System.Text.RegularExpressions.Regex.Replace(text, "(?i)(password|pwd)=[^;]*", "$1=…");
     }
+
+    // An Npgsql connection string names its server first or anywhere as Host= or Server= between semicolons.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)(^|;)\s*(host|server)\s*=")]
+    private static partial System.Text.RegularExpressions.Regex KeyValueForm();
 }
