@@ -34,10 +34,10 @@ internal sealed class HeaderMetadata
     /// <inheritdoc cref="Resolve(Ul?)"/>
     public LocalSet? Resolve(Ul reference) => _byId.TryGetValue(reference, out var set) ? set : null;
 
-    /// <summary>Structural sets of one kind (byte 13 of the key, <see cref="Labels.SetKind"/>).</summary>
+    /// <summary>Structural sets of one kind (byte 14 of the key, <see cref="Labels.SetKind"/>).</summary>
     public IEnumerable<LocalSet> OfKind(byte kind) => Sets.Where(s => IsStructural(s.Key, kind));
 
-    public static bool IsStructural(Ul key, byte kind) => key.StartsWith(Labels.StructuralSet, 13) && key[13] == kind && key[14] == 0x00;
+    public static bool IsStructural(Ul key, byte kind) => key.StartsWith(Labels.StructuralSet, 14) && key[14] == kind && key[15] == 0x00;
 
     /// <summary>Reads the header metadata that starts at <paramref name="start"/> (at or before the primer pack, after fill) and spans <paramref name="byteCount"/> bytes.</summary>
     public static HeaderMetadata Read(FileWindow file, long start, long byteCount, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ internal static class Labels
     /// <summary>KLV fill item (ST 377-1 §7.3; SMPTE RP 210 "KLV Fill item"; written with registry version 1 or 2).</summary>
     public static readonly Ul Fill = Ul.Parse("06.0e.2b.34.01.01.01.02.03.01.02.10.01.00.00.00");
 
-    /// <summary>Structural metadata sets share this prefix; byte 13-14 name the set (ST 377-1 Annex A, SMPTE RP 224 / RP 210 groups).</summary>
+    /// <summary>Structural metadata sets share this prefix; byte 14 names the set (ST 377-1 Annex A, SMPTE RP 224 / RP 210 groups).</summary>
     public static readonly Ul StructuralSet = Ul.Parse("06.0e.2b.34.02.53.01.01.0d.01.01.01.01.01.00.00");
 
     /// <summary>DMS-1 descriptive metadata sets (SMPTE ST 380, registered in RP 210's groups): 06.0e.2b.34.02.53.01.01.0d.01.04.01.01 …</summary>
@@ -32,7 +32,7 @@ internal static class Labels
     public static readonly Ul PictureTrack = Ul.Parse("06.0e.2b.34.04.01.01.01.01.03.02.02.01.00.00.00");
     public static readonly Ul TimecodeTrack = Ul.Parse("06.0e.2b.34.04.01.01.01.01.03.02.01.01.00.00.00");
 
-    /// <summary>Byte 13 of a structural set key (ST 377-1 Annex A).</summary>
+    /// <summary>Byte 14 of a structural set key, 06.0e.2b.34.02.53.01.01.0d.01.01.01.01.01.XX.00 (ST 377-1 Annex A).</summary>
     public static class SetKind
     {
         public const byte Preface = 0x2F;

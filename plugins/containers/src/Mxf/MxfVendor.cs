@@ -109,7 +109,7 @@ internal static class MxfVendor
 
     private static string? Hex(LocalSet? set, ushort tag) => set is not null && set.Properties.TryGetValue(tag, out var v) ? Convert.ToHexString(v) : null;
 
-    /// <summary>A structural set's name by byte 13 of its key (ST 377-1 Annex A), for the vendor set.</summary>
+    /// <summary>A structural set's name by byte 14 of its key (ST 377-1 Annex A), for the vendor set.</summary>
     private static string SetName(Ul key) => HeaderMetadata.IsStructural(key, K.CdciDescriptor) ? "CDCIEssenceDescriptor"
         : HeaderMetadata.IsStructural(key, K.RgbaDescriptor) ? "RGBAEssenceDescriptor"
         : HeaderMetadata.IsStructural(key, K.Mpeg2VideoDescriptor) ? "MPEG2VideoDescriptor"

@@ -40,8 +40,12 @@ internal static class AtomWalker
         return atoms;
     }
 
-    /// <summary>The atoms filling <c>[start, end)</c> of <paramref name="buffer"/>, whose byte 0 is at <paramref name="fileBase"/> in the file.</summary>
-    public static List<Atom> Children(ReadOnlySpan<byte> buffer, long start, long end, long fileBase, FileWindow file, string path, int depth)
+    /// <summary>
+    /// The atoms filling <c>[start, end)</c> of <c>buffer</c>, whose byte 0 is at <c>fileBase</c> in the file. With
+    /// <c>allowPadding</c>, fewer than 8 bytes may trail the atoms: sample descriptions are padded by some writers
+    /// (ffmpeg ends a 'tmcd' description with two zero bytes).
+    /// </summary>
+    public static List<Atom> Children(ReadOnlySpan<byte> buffer, long start, long end, long fileBase, FileWindow file, string path, int depth, bool allowPadding = false)
     {
         if (depth > Limits.MaxAtomDepth)
         {
@@ -60,6 +64,11 @@ internal static class AtomWalker
 
             if (end - offset < 8)
             {
+                if (allowPadding)
+                {
+                    break;
+                }
+
                 throw file.Error(path, $"{end - offset} stray bytes at the end of {Describe(path)} (byte {fileBase + offset}; truncated atom header?)", "whole 8-byte atom headers");
             }
 

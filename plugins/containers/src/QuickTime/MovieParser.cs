@@ -29,7 +29,7 @@ internal sealed class MovieParser
 
     private Movie Movie(int headerSize, string? majorBrand)
     {
-        var children = Children(headerSize, _moov.Length, "moov", 1);
+        var children = AtomWalker.Children(_moov, headerSize, _moov.Length, _fileBase, _file, "moov", 1);
         var mvhd = children.FirstOrDefault(a => a.Type == T.Mvhd);
         if (mvhd.Type == 0)
         {
@@ -49,8 +49,15 @@ internal sealed class MovieParser
             tracks.Add(ReadTrack(trak, tracks.Count, $"moov/trak[{tracks.Count}]"));
         }
 
+        // Apple writes the metadata atom in 'moov'; ffmpeg (use_metadata_tags) and some cameras inside 'moov/udta'.
         var meta = children.FirstOrDefault(a => a.Type == T.Meta);
         var udta = children.FirstOrDefault(a => a.Type == T.Udta);
+        var items = meta.Type == 0 ? [] : ReadItems(meta, "moov/meta");
+        if (udta.Type != 0 && Children(udta, "moov/udta", 2).FirstOrDefault(a => a.Type == T.Meta) is { Type: not 0 } udtaMeta)
+        {
+            items.AddRange(ReadItems(udtaMeta, "moov/udta/meta"));
+        }
+
         return new Movie
         {
             MajorBrand = majorBrand,
@@ -58,7 +65,7 @@ internal sealed class MovieParser
             Duration = duration,
             CreationTime = created,
             Tracks = tracks,
-            Items = meta.Type == 0 ? [] : ReadItems(meta, "moov/meta"),
+            Items = items,
             UserData = udta.Type == 0 ? [] : ReadUserData(udta, "moov/udta"),
         };
     }
@@ -156,7 +163,9 @@ internal sealed class MovieParser
         {
             var body = Payload(stsz, 12, $"{path}/stsz");
             var size = BinaryPrimitives.ReadUInt32BigEndian(body[4..]);
-            var count = Count(body[8..], stsz, 12, 4, $"{path}/stsz");
+
+            // With a constant size (non-zero) there is no table, only the count.
+            long count = size == 0 ? Count(body[8..], stsz, 12, 4, $"{path}/stsz") : BinaryPrimitives.ReadUInt32BigEndian(body[8..]);
             if (size == 0 && count > 0)
             {
                 size = BinaryPrimitives.ReadUInt32BigEndian(Payload(stsz, 16, $"{path}/stsz")[12..]);
@@ -220,7 +229,7 @@ internal sealed class MovieParser
         (Rational, Rational)? clap = null;
         if (entry.PayloadLength > 78)
         {
-            foreach (var extension in Children(entry, 78, path, 7))
+            foreach (var extension in Children(entry, 78, path, 7, allowPadding: true))
             {
                 if (extension.Type == T.Pasp && Payload(extension, 8, $"{path}/pasp") is var p)
                 {
@@ -257,7 +266,7 @@ internal sealed class MovieParser
         string? source = null;
         if (entry.PayloadLength > 26)
         {
-            var name = Children(entry, 26, path, 7).FirstOrDefault(a => a.Type == T.Name);
+            var name = Children(entry, 26, path, 7, allowPadding: true).FirstOrDefault(a => a.Type == T.Name);
             if (name.Type != 0)
             {
                 source = UserDataText(Payload(name, 0, $"{path}/name"));
@@ -397,7 +406,7 @@ internal sealed class MovieParser
 
     private List<Atom> Children(Atom parent, string path, int depth) => Children(parent, 0, path, depth);
 
-    private List<Atom> Children(Atom parent, int skip, string path, int depth)
+    private List<Atom> Children(Atom parent, int skip, string path, int depth, bool allowPadding = false)
     {
         var start = parent.PayloadStart + skip;
         if (start > parent.End)
@@ -405,10 +414,8 @@ internal sealed class MovieParser
             throw _file.Error(path, $"'{path}' is {parent.End - parent.Start} bytes, too short for its fixed fields", $"at least {parent.HeaderSize + skip} bytes");
         }
 
-        return Children(start, parent.End, path, depth);
+        return AtomWalker.Children(_moov, start, parent.End, _fileBase, _file, path, depth, allowPadding);
     }
-
-    private List<Atom> Children(long start, long end, string path, int depth) => AtomWalker.Children(_moov, start, end, _fileBase, _file, path, depth);
 
     /// <summary>The atom's payload, which must hold at least <paramref name="minimum"/> bytes.</summary>
     private ReadOnlySpan<byte> Payload(Atom atom, long minimum, string path)
@@ -425,7 +432,7 @@ internal sealed class MovieParser
     private int Count(ReadOnlySpan<byte> countField, Atom atom, int fixedBytes, int entrySize, string path)
     {
         var count = BinaryPrimitives.ReadUInt32BigEndian(countField);
-        if (count > (atom.PayloadLength - fixedBytes) / entrySize || count > Limits.MaxEntries * 16L)
+        if (count > (atom.PayloadLength - fixedBytes) / entrySize)
         {
             throw _file.Error(path, $"'{path}' counts {count} entries, more than its {atom.PayloadLength} bytes can hold", $"at most {(atom.PayloadLength - fixedBytes) / entrySize} entries");
         }
