@@ -12,14 +12,14 @@ namespace Rushes.Plugins.Containers.Tests;
 /// <summary>The committed fixtures (made by ffmpeg with the commands in Fixtures/README.md), opened the way the host does.</summary>
 internal static class Fixtures
 {
-    public static readonly QuickTimeFormat QuickTime = new();
-    public static readonly MxfFormat Mxf = new();
+    public static readonly QuickTimeFormat Mov = new();
+    public static readonly MxfFormat MxfContainer = new();
 
     public static string Folder { get; } = Path.Combine(SourceFolder(), "Fixtures");
 
     public static string File(string name) => Path.Combine(Folder, name);
 
-    public static ICameraFormat FormatOf(string file) => file.EndsWith(".mxf", StringComparison.OrdinalIgnoreCase) ? Mxf : QuickTime;
+    public static ICameraFormat FormatOf(string file) => file.EndsWith(".mxf", StringComparison.OrdinalIgnoreCase) ? MxfContainer : Mov;
 
     /// <summary>Opens a file as its own clip, after checking that its format detects it by content.</summary>
     public static IClipReader Open(string file) => Open(FormatOf(file), file);
