@@ -49,7 +49,7 @@ internal sealed class HeaderMetadata
 
         if (byteCount > Limits.MaxMetadataBytes || byteCount > file.Length - start)
         {
-            throw file.Error("HeaderByteCount", $"the header metadata claims {byteCount} bytes from byte {start}, but the file has {file.Length - start} left (limit {Limits.MaxMetadataBytes})",
+            throw file.Error("HeaderByteCount", $"the header metadata claims {byteCount} bytes from byte {start}, but the file has {file.Length - start} left (truncated, or over the limit of {Limits.MaxMetadataBytes})",
                 $"at most {Math.Min(Limits.MaxMetadataBytes, file.Length - start)} bytes");
         }
 

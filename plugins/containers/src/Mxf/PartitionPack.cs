@@ -32,7 +32,7 @@ internal sealed record PartitionPack(byte Kind, byte Status, ushort MajorVersion
         {
             var value = BinaryPrimitives.ReadUInt64BigEndian(bytes.AsSpan(at));
             return value <= (ulong)file.Length ? (long)value
-                : throw file.Error($"{where} {name}", $"the partition pack's {name} is {value}, beyond the file's {file.Length} bytes", $"at most {file.Length}");
+                : throw file.Error($"{where} {name}", $"the partition pack's {name} is {value}, beyond the file's {file.Length} bytes (truncated file?)", $"at most {file.Length}");
         }
 
         var count = BinaryPrimitives.ReadUInt32BigEndian(v[80..]);
