@@ -61,4 +61,26 @@ public sealed class GeneratedVariantTests : IDisposable
         var document = Document(reader);
         Assert.Equal(expected.AddFrames(3).ToString(), document["timecode"]!["out"]!["value"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void Op_atom_dnxhd_reads_its_vc3_coding_reel_and_timecode_as_ffprobe_does()
+    {
+        var file = _temp.File("B002C004.mxf");
+        Ffmpeg("-f", "lavfi", "-i", "testsrc=size=1920x1080:rate=24000/1001", "-frames:v", "2", "-c:v", "dnxhd", "-b:v", "36M", "-pix_fmt", "yuv422p",
+            "-timecode", "01:00:00:00", "-metadata", "reel_name=B002C004", "-fflags", "+bitexact", "-f", "mxf_opatom", file);
+
+        using var reader = Open(file);
+        var probe = Ffprobe(file);
+        var video = VideoStream(probe);
+        Assert.Equal("VC-3 (Avid DNxHD/DNxHR)", N(reader, F.Codec).AsText());    // SMPTE ST 2019-4 picture coding label
+        Assert.StartsWith("06.0e.2b.34.04.01.01.", V(reader, "MXF:PictureDescriptor/PictureEssenceCoding").AsText(), StringComparison.Ordinal);
+        Assert.Equal(Text(video["tags"]!["reel_name"]), N(reader, F.Reel).AsText());
+        Assert.Equal(Text(video["tags"]!["timecode"]), N(reader, F.TimecodeIn).AsTimecode()!.Value.ToString());
+        Assert.Equal(Text(probe["format"]!["tags"]!["product_name"]), N(reader, F.CameraModel).AsText());
+        Assert.Equal(1920, N(reader, F.Width).AsInteger());
+        Assert.Equal(1080, N(reader, F.Height).AsInteger());
+        Assert.Equal(long.Parse(Text(video["duration_ts"])!, CultureInfo.InvariantCulture), N(reader, F.FrameCount).AsInteger());
+        // OP-Atom's operational pattern label (SMPTE ST 390: 06.0e.2b.34.04.01.01.02.0d.01.02.01.10 …).
+        Assert.Contains(".0d.01.02.01.10.", V(reader, "MXF:Partition/OperationalPattern").AsText(), StringComparison.Ordinal);
+    }
 }

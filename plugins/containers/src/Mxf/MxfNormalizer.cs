@@ -16,6 +16,9 @@ namespace Rushes.Plugins.Containers.Mxf;
 /// </summary>
 internal static class MxfNormalizer
 {
+    /// <summary>Far beyond any recording, and small enough that durations and timecodes computed from it cannot overflow.</summary>
+    private const long MaxFrames = 1L << 40;
+
     public static ContainerClip Normalize(FileWindow file, string clipName, PartitionPack pack, HeaderMetadata h, IReadOnlyList<LocalSet> rdd18, List<Diagnostic> diagnostics)
     {
         var preface = h.OfKind(K.Preface).FirstOrDefault() ?? throw file.Error("Preface", "the header metadata has no Preface set", "a Preface set (ST 377-1 §9.5.1)");
@@ -32,6 +35,11 @@ internal static class MxfNormalizer
         var editRate = pictureTrack?.Fraction(Tags.EditRate) ?? picture?.Fraction(Tags.SampleRate);
         var frames = (pictureTrack is null ? null : Sequence(h, pictureTrack)?.Integer(Tags.ComponentDuration)) ?? picture?.Integer(Tags.ContainerDuration);
         frames = frames is > 0 ? frames : null;
+        if (frames > MaxFrames)
+        {
+            throw file.Error("Duration", $"the picture track claims {frames} frames", $"at most {MaxFrames} frames (a year at 120 fps is 3.8·10^9)");
+        }
+
         var width = picture?.Integer(Tags.SampledWidth) ?? picture?.Integer(Tags.StoredWidth);
         var height = picture?.Integer(Tags.SampledHeight) ?? picture?.Integer(Tags.StoredHeight);
         var coding = picture?.Label(Tags.PictureEssenceCoding);

@@ -48,7 +48,9 @@ public sealed class QuickTimeFormat : ContainerCameraFormat
                 return DetectionConfidence.None;
             }
 
-            for (var at = 8; at + 4 <= Math.Min((int)size, header.Length); at += at == 8 ? 8 : 4)
+            // The major brand at 8, the minor version at 12, then the compatible brands.
+            var end = (int)Math.Min(size, (uint)header.Length);
+            for (var at = 8; at + 4 <= end; at += at == 8 ? 8 : 4)
             {
                 if (BinaryPrimitives.ReadUInt32BigEndian(header[at..]) == QuickTimeBrand)
                 {
