@@ -32,10 +32,6 @@ internal static class AtomTypes
     public static readonly uint Name = FourCc.Of("name");   // the timecode sample description's source (reel) name; a track's name in udta
     public static readonly uint Pasp = FourCc.Of("pasp");   // pixel aspect ratio
     public static readonly uint Clap = FourCc.Of("clap");   // clean aperture
-    public static readonly uint Vide = FourCc.Of("vide");   // video media handler subtype
-
-    /// <summary>The container atoms whose payload is just more atoms, for the generic walk.</summary>
-    public static readonly HashSet<uint> Containers = [Moov, Trak, Mdia, Minf, Stbl, Udta, Tref, FourCc.Of("edts"), FourCc.Of("dinf")];
 
     /// <summary>Types that may start a QuickTime file (QTFF "Atoms"; 'wide', 'free', 'skip' are padding, 'pnot' a preview).</summary>
     public static readonly HashSet<uint> TopLevel = [Ftyp, Moov, FourCc.Of("mdat"), FourCc.Of("wide"), FourCc.Of("free"), FourCc.Of("skip"), FourCc.Of("pnot")];
