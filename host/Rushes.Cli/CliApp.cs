@@ -58,6 +58,10 @@ public static class CliApp
         root.Subcommands.Add(VersionCommand.Create(run));
         root.Subcommands.Add(PluginsCommand.Create(run));
         root.Subcommands.Add(InspectCommand.Create(run));
+        root.Subcommands.Add(IngestCommand.Create(run));
+        root.Subcommands.Add(SearchCommand.Create(run));
+        root.Subcommands.Add(FormatsCommand.Create(run));
+        root.Subcommands.Add(MatchCommand.Create(run));
         root.Subcommands.Add(FdlCommand.Create(run));
         root.Subcommands.Add(AmfCommand.Create(run));
         root.Subcommands.Add(MhlCommand.Create(run));
@@ -69,6 +73,7 @@ public static class CliApp
         root.Subcommands.Add(SubmitCommand.Create(run));
         root.Subcommands.Add(WorkerCommand.Create(run));
         root.Subcommands.Add(StatusCommand.Create(run));
+        root.Subcommands.Add(OpenJdCommand.Create(run));
         return root;
     }
 
@@ -99,6 +104,8 @@ public static class CliApp
             PluginManifestException m => (ExitCodes.Environment, "environment", m.Message, m.File, m.Field, m.Expected),
             PluginFaultException p => (ExitCodes.PluginFault, "plugin-fault", p.Message, null, null, null),
             OperationCanceledException => (ExitCodes.Cancelled, "cancelled", "Cancelled.", null, null, null),
+            Rushes.Host.Catalog.Ingest.IngestRefusedException r => (RefusalExitCode(r.Refusal), RefusalKind(r.Refusal), r.Message, r.Card, "ascmhl", "a card whose every file verifies against its ASC MHL history (or --no-mhl)"),
+            Rushes.Host.Catalog.CatalogException c => (ExitCodes.Environment, "environment", c.Message, c.Catalog, "--catalog", c.Expected),
             Rushes.Host.Render.Units.RenderOutputException r => (ExitCodes.Environment, "environment", r.Message, r.Path, "--out", "a folder this process can write, not held by another render of the same unit"),
             UnauthorizedAccessException or IOException => (ExitCodes.Environment, "environment", ex.Message, null, null, null),
             _ => (ExitCodes.Internal, "internal", $"internal error: {ex.GetType().Name}: {ex.Message} (run with --verbose for details, and please report it)", null, null, null),
@@ -129,6 +136,24 @@ public static class CliApp
 
         return code;
     }
+
+    private static int RefusalExitCode(Rushes.Host.Catalog.Ingest.IngestRefusal refusal) => refusal switch
+    {
+        Rushes.Host.Catalog.Ingest.IngestRefusal.NoHistory => MhlExitCodes.NoHistory,
+        Rushes.Host.Catalog.Ingest.IngestRefusal.CorruptHistory => MhlExitCodes.CorruptHistory,
+        Rushes.Host.Catalog.Ingest.IngestRefusal.Missing => MhlExitCodes.Missing,
+        Rushes.Host.Catalog.Ingest.IngestRefusal.Unknown => MhlExitCodes.Unknown,
+        _ => MhlExitCodes.Failed,
+    };
+
+    private static string RefusalKind(Rushes.Host.Catalog.Ingest.IngestRefusal refusal) => refusal switch
+    {
+        Rushes.Host.Catalog.Ingest.IngestRefusal.NoHistory => "no-history",
+        Rushes.Host.Catalog.Ingest.IngestRefusal.CorruptHistory => "corrupt-history",
+        Rushes.Host.Catalog.Ingest.IngestRefusal.Missing => "mhl-missing",
+        Rushes.Host.Catalog.Ingest.IngestRefusal.Unknown => "mhl-unknown",
+        _ => "mhl-failed",
+    };
 
     private static string Kind(int exitCode) => exitCode switch
     {

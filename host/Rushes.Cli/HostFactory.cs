@@ -67,6 +67,7 @@ public static class HostFactory
         builder.Services.AddSingleton<PluginGuard>();
         builder.Services.AddSingleton<CameraFormatRegistry>();
         builder.Services.AddSingleton<ClipDiscovery>();
+        builder.Services.AddSingleton<ClipInspector>();
         builder.Services.AddSingleton<ColourTransformRegistry>();
         builder.Services.AddSingleton<ColourProcessorCompiler>();
         return builder.Build();

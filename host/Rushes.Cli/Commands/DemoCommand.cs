@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Rushes.Demo;
+using Rushes.Host.Catalog;
+using Rushes.Host.Catalog.Ingest;
 using Rushes.Host.Clips;
 using Rushes.Host.Colour;
 using Rushes.Host.Mhl.Operations;
@@ -20,6 +22,9 @@ public static class DemoCommand
 {
     private static readonly string[] Specs = ["vfx-plates", "dailies"];
 
+    /// <summary>The demo's embedded catalog, beside the card.</summary>
+    public const string CatalogFile = "catalog.db";
+
     /// <summary>Builds the command.</summary>
     public static Command Create(Func<Func<CommandContext, Task<int>>, Func<ParseResult, CancellationToken, Task<int>>> run)
     {
@@ -28,9 +33,11 @@ public static class DemoCommand
         var output = new Option<string>("--out") { Description = "Where the card and the deliverables go.", DefaultValueFactory = _ => "rushes-demo" };
         var frames = new Option<int>("--frames") { Description = "Frames in the sample clip.", DefaultValueFactory = _ => 24 };
         var size = new Option<string>("--size") { Description = "The sample clip's size, WxH (the benchmark uses 4096x2160).", DefaultValueFactory = _ => "2048x1080" };
+        var specs = new Option<string[]>("--spec") { Description = "A spec to render (repeatable; default: vfx-plates and dailies). vfx-plates alone needs no ffmpeg.", AllowMultipleArgumentsPerToken = false };
+        specs.AcceptOnlyFromAmong(Specs);
         var command = new Command("demo", "Make a sample camera card (a CinemaDNG test-chart clip with real metadata, sealed with ASC MHL), verify it, and render the vfx-plates and dailies specs from it.")
         {
-            output, frames, size, json,
+            output, frames, size, specs, json,
         };
         command.SetAction(run(async context =>
         {
@@ -51,9 +58,11 @@ public static class DemoCommand
             }
 
             context.Error.WriteLine($"demo: card {card} verified against its ASC MHL history ({check.Entries.Count} entries)");
+            var ingest = await Ingest(card, Path.Combine(root, CatalogFile), context);
             var runner = new RenderRunner(Services(context));
             var results = new List<RenderResult>();
-            foreach (var spec in Specs)
+            var chosen = context.ParseResult.GetValue(specs) is { Length: > 0 } named ? named.Distinct(StringComparer.Ordinal) : Specs;
+            foreach (var spec in chosen)
             {
                 context.Error.WriteLine($"demo: rendering {spec}");
                 results.Add(await runner.RunAsync(new RenderJob
@@ -71,12 +80,13 @@ public static class DemoCommand
                 {
                     ["card"] = card,
                     ["clip"] = clip,
+                    ["ingest"] = CatalogJson.ToJson(ingest),
                     ["renders"] = new JsonArray([.. results.Select(r => JsonSerializer.SerializeToNode(r))]),
                 });
             }
             else
             {
-                Print(context.Out, card, clip, results);
+                Print(context.Out, card, clip, results, ingest);
             }
 
             return ExitCodes.Ok;
@@ -114,6 +124,21 @@ public static class DemoCommand
         return clip;
     }
 
+    // Ingest as 'rushes ingest' does, into the demo's own SQLite catalog. The card was verified against its ASC MHL
+    // history just above, so it is not hashed a second time.
+    private static async Task<IngestReport> Ingest(string card, string catalogPath, CommandContext context)
+    {
+        var catalog = await ClipCatalog.OpenAsync(CatalogLocation.Parse(catalogPath), cancellationToken: context.CancellationToken);
+        var report = await new CardIngest(context.Get<ClipInspector>()).IngestAsync(card, catalog, new IngestOptions { VerifyMhl = false }, context.CancellationToken);
+        if (report.Failed.Count > 0)
+        {
+            throw new CliException(ExitCodes.CheckFailed, $"The demo card at {card} did not ingest: {report.Failed[0].File}: {report.Failed[0].Reason}", file: report.Failed[0].File);
+        }
+
+        context.Error.WriteLine($"demo: ingested {report.Clips.Count} clip(s) into {report.Catalog} ({report.Added} added, {report.Unchanged} unchanged, {report.Updated} updated)");
+        return report;
+    }
+
     private static RenderServices Services(CommandContext context) => new(
         context.Get<PluginManager>(),
         context.Get<PluginGuard>(),
@@ -123,10 +148,16 @@ public static class DemoCommand
         SpecCommand.Library(context),
         context.Get<ILoggerFactory>().CreateLogger("rushes.demo"));
 
-    private static void Print(TextWriter output, string card, string clip, IReadOnlyList<RenderResult> results)
+    private static void Print(TextWriter output, string card, string clip, IReadOnlyList<RenderResult> results, IngestReport ingest)
     {
         output.WriteLine($"Sample card: {card} (ASC MHL verified)");
         output.WriteLine($"  clip {Path.GetFileName(clip)}: {Directory.GetFiles(clip, "*.dng").Length} CinemaDNG frames");
+        output.WriteLine($"Catalog: {ingest.Catalog} ({ingest.Added} added, {ingest.Unchanged} unchanged, {ingest.Updated} updated)");
+        foreach (var stored in ingest.Clips)
+        {
+            output.WriteLine($"  {stored.Name}  [{stored.Format}]  format {stored.FormatKey}  id {stored.Identity}");
+        }
+
         foreach (var result in results)
         {
             output.WriteLine($"{result.Spec}: unit {result.UnitId}{(result.Reused ? " (already complete)" : string.Empty)}, frames {result.Frames}");

@@ -5,7 +5,6 @@ using Rushes.Contracts.CameraFormats;
 using Rushes.Contracts.Plugins;
 using Rushes.Host.Clips;
 using Rushes.Host.Metadata;
-using Rushes.Host.Plugins;
 
 namespace Rushes.Cli.Commands;
 
@@ -23,38 +22,29 @@ public static class InspectCommand
         command.SetAction(run(context =>
         {
             var target = context.ParseResult.GetValue(path)!;
-            var discovery = context.Get<ClipDiscovery>();
-            var guard = context.Get<PluginGuard>();
-            var (clips, problems) = discovery.Discover(target);
             var withTracks = context.ParseResult.GetValue(tracks);
+            var (clips, problems) = context.Get<ClipInspector>().Inspect(target, (clip, reader) => Describe(clip, reader, withTracks), cancellationToken: context.CancellationToken);
             var results = new List<JsonObject>();
             var failed = 0;
-            foreach (var clip in clips)
+            foreach (var inspection in clips)
             {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                try
+                if (inspection.Result is { } node)
                 {
-                    var node = guard.Invoke(clip.Format.Plugin, $"{clip.Format.Format.Id}.Open", () =>
-                    {
-                        using var reader = clip.Format.Format.Open(clip.Location, context.CancellationToken);
-                        return Describe(clip, reader, withTracks);
-                    });
                     results.Add(node);
+                    continue;
                 }
-                catch (Exception ex) when (ex is InputException or PluginFaultException)
+
+                // One bad clip is reported; the others are still inspected.
+                failed++;
+                var clip = inspection.Clip;
+                results.Add(new JsonObject
                 {
-                    // One bad clip is reported; the others are still inspected.
-                    failed++;
-                    var diagnostic = ex is InputException input ? input.ToDiagnostic() : Diagnostic.Error(ex.Message, clip.Location.Path);
-                    results.Add(new JsonObject
-                    {
-                        ["name"] = clip.Location.Name,
-                        ["path"] = clip.Location.Path,
-                        ["format"] = clip.Format.Format.Id,
-                        ["plugin"] = clip.Format.Plugin.Id,
-                        ["error"] = MetadataJson.ToJson([diagnostic])[0]!.DeepClone(),
-                    });
-                }
+                    ["name"] = clip.Location.Name,
+                    ["path"] = clip.Location.Path,
+                    ["format"] = clip.Format.Format.Id,
+                    ["plugin"] = clip.Format.Plugin.Id,
+                    ["error"] = MetadataJson.ToJson([inspection.Failure!])[0]!.DeepClone(),
+                });
             }
 
             if (clips.Count == 0 && problems.Count == 0 && File.Exists(target))
@@ -86,9 +76,7 @@ public static class InspectCommand
     {
         var info = reader.Info;
         var frames = withTracks ? info.Frames.Frames().Select(reader.ReadFrameMetadata).ToList() : null;
-        var mediaName = clip.Location.Layout == ClipLayout.FrameSequence || clip.Location.MediaFiles.Count == 0
-            ? Path.GetFileName(clip.Location.Path)
-            : Path.GetFileName(clip.Location.MediaFiles[0]);
+        var mediaName = ClipInspector.MediaName(clip.Location);
         return new JsonObject
         {
             ["name"] = clip.Location.Name,

@@ -1,3 +1,5 @@
+using Rushes.Contracts.Time;
+
 namespace Rushes.Host.Editorial.Ale;
 
 /// <summary>
@@ -17,6 +19,12 @@ public sealed record AleDocument
 
     /// <summary>A heading value, or null.</summary>
     public string? HeadingValue(string key) => Heading.FirstOrDefault(h => string.Equals(h.Key, key, StringComparison.OrdinalIgnoreCase)).Value;
+
+    /// <summary>The heading's FPS as an exact rate (23.976 is 24000/1001), or null when the heading has none.</summary>
+    public FrameRate? Rate => HeadingValue("FPS") is { } fps && FrameRate.TryParse(fps, out var rate) ? rate : null;
+
+    /// <summary>The heading's VIDEO_FORMAT (<c>1080</c>, <c>720</c>, <c>NTSC</c>, <c>PAL</c>, <c>CUSTOM</c>...), or null.</summary>
+    public string? VideoFormat => HeadingValue("VIDEO_FORMAT");
 
     /// <summary>The index of a column, or -1.</summary>
     public int ColumnIndex(string name)

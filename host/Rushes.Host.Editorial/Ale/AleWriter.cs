@@ -22,6 +22,11 @@ public static class AleWriter
         builder.Append("\r\nColumn\r\n").AppendJoin('\t', document.Columns.Select(Clean)).Append("\r\n\r\nData\r\n");
         foreach (var row in document.Rows)
         {
+            if (row.Count != document.Columns.Count)
+            {
+                throw new ArgumentException($"a row has {row.Count} values for {document.Columns.Count} columns.", nameof(document));
+            }
+
             builder.AppendJoin('\t', row.Select(Clean)).Append("\r\n");
         }
 

@@ -15,12 +15,18 @@ public sealed record EdlDocument
     /// <summary>True after <c>FCM: DROP FRAME</c>.</summary>
     public bool DropFrame { get; init; }
 
+    /// <summary>The <c>FCM</c> line's counting as written, or null when the list has none.</summary>
+    public string? FrameCodeMode { get; init; }
+
     /// <summary>The events in file order.</summary>
     public IReadOnlyList<EdlEvent> Events { get; init; } = [];
 
-    /// <summary>Lines that were skipped, each with its reason.</summary>
+    /// <summary>Things the list says that were read but are suspicious (a drop-frame FCM at a rate without drop-frame...).</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 
-    /// <summary>Picture events that reference media (no black, no aux, no audio-only tracks).</summary>
-    public IEnumerable<EdlEvent> PictureEvents => Events.Where(e => e.Track.Contains('V', StringComparison.Ordinal) && !e.IsGenerated);
+    /// <summary>Picture events that point at media: no black or bars, no audio-only tracks, no aux reel without a clip name.</summary>
+    public IEnumerable<EdlEvent> PictureEvents => Events.Where(e => e.HasPicture && e.NamesMedia);
+
+    /// <summary>The file name the EDL was read from, for messages.</summary>
+    public string Name { get; init; } = "<edl>";
 }

@@ -16,7 +16,8 @@ internal static class MhlSeal
     {
         var root = Path.GetFullPath(Path.Combine(output, folder));
         // Units of one pull run at once on a fleet and seal the same folder: one generation at a time.
-        using var folderLock = FolderLock.Acquire(Path.Combine(output, UnitStore.StagingFolder, $"mhl-{UnitIdentity.Text(root)[..16]}.lock"), cancellationToken);
+        // The lock stays in the units' bookkeeping folder, named by the delivered folder.
+        using var folderLock = FolderLock.Acquire(Path.Combine(output, UnitStore.UnitsFolder, $"mhl-{UnitIdentity.Text(folder.Replace('\\', '/'))[..16]}.lock"), cancellationToken);
         var report = new MhlService().Create(root, new MhlCreateOptions { IgnorePatterns = Ignored }, cancellationToken: cancellationToken);
         if (report.Verdict != MhlVerdict.Ok)
         {

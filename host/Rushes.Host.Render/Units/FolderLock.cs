@@ -1,8 +1,9 @@
 namespace Rushes.Host.Render.Units;
 
 /// <summary>
-/// An exclusive lock on a lock file, waited for: the kernel releases it when its process dies, so a
-/// killed worker never leaves a folder locked. Used where work units of one pull share a folder.
+/// An exclusive lock on a lock file, waited for. The kernel releases it when its process dies, so a
+/// killed worker never leaves a folder locked. The file stays: deleting a lock file that others may
+/// have open would let two holders lock two different files.
 /// </summary>
 internal static class FolderLock
 {
@@ -11,20 +12,20 @@ internal static class FolderLock
     /// <summary>Waits for the lock (no time limit: its holder is a live process doing bounded work) and holds it until disposed.</summary>
     public static IDisposable Acquire(string lockPath, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
         while (true)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
+                Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
                 return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
             }
-            catch (IOException) when (File.Exists(lockPath))
+            catch (IOException)
             {
-                // Held by another process (or thread): wait and try again.
+                // Held by another process or thread: wait and try again.
             }
 
             cancellationToken.WaitHandle.WaitOne(Poll);
-            cancellationToken.ThrowIfCancellationRequested();
         }
     }
 }

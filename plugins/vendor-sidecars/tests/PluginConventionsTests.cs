@@ -24,7 +24,7 @@ public sealed class PluginConventionsTests
     public void Every_component_has_a_parameterless_constructor_and_a_distinct_id()
     {
         var components = Components().Select(t => (ICameraFormat)Activator.CreateInstance(t)!).ToList();
-        Assert.Equal(["arri-meta-extract", "bmd-raw-metadata", "canon-csv", "red-printmeta", "sony-nrt-xml"], components.Select(c => c.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["arri-ale", "arri-meta-extract", "bmd-raw-metadata", "canon-csv", "mlv-header", "r3d-header", "red-printmeta", "sony-nrt-xml"], components.Select(c => c.Id).Order(StringComparer.Ordinal));
         Assert.All(components, c => Assert.False(string.IsNullOrWhiteSpace(c.DisplayName)));
         Assert.All(components, c => Assert.False(c.Capabilities.Supports(CapabilityNames.Decode)));
     }

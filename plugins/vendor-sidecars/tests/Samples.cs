@@ -5,6 +5,8 @@ using Rushes.Host.Metadata;
 using Rushes.Plugins.VendorSidecars.Arri;
 using Rushes.Plugins.VendorSidecars.Bmd;
 using Rushes.Plugins.VendorSidecars.Canon;
+using Rushes.Plugins.VendorSidecars.Mlv;
+using Rushes.Plugins.VendorSidecars.R3d;
 using Rushes.Plugins.VendorSidecars.Red;
 using Rushes.Plugins.VendorSidecars.Sony;
 using Rushes.Testing;
@@ -14,7 +16,8 @@ namespace Rushes.Plugins.VendorSidecars.Tests;
 /// <summary>The vendor samples in the shared conformance data, found, grouped and opened the way the host does.</summary>
 internal static class Samples
 {
-    public static readonly ICameraFormat[] Formats = [new SonyNrtFormat(), new ArriMetaExtractFormat(), new RedPrintMetaFormat(), new CanonCsvFormat(), new BmdRawDumpFormat()];
+    public static readonly ICameraFormat[] Formats = [new SonyNrtFormat(), new ArriMetaExtractFormat(), new RedPrintMetaFormat(), new CanonCsvFormat(), new BmdRawDumpFormat(),
+        new ArriAleFormat(), new MlvFormat(), new R3dFormat()];
 
     public static string Folder(string vendor) => ConformanceData.Path("metadata", vendor);
 

@@ -65,6 +65,17 @@ internal static class SourceFile
         return line.IndexOf((byte)0) >= 0 ? string.Empty : Encoding.UTF8.GetString(line);
     }
 
+    /// <summary>A header buffer as text (BOM dropped, a cut multi-byte character at the end tolerated), or empty for bytes that are not text.</summary>
+    public static string FirstLines(ReadOnlySpan<byte> header)
+    {
+        if (header.StartsWith("\xEF\xBB\xBF"u8))
+        {
+            header = header[3..];
+        }
+
+        return header.IndexOf((byte)0) >= 0 ? string.Empty : Encoding.UTF8.GetString(header);
+    }
+
     /// <summary>Reads up to <paramref name="count"/> leading bytes, for classifying a clip's files by content.</summary>
     public static byte[] ReadHeader(string path, int count)
     {
