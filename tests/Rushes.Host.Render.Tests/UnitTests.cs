@@ -31,6 +31,25 @@ public sealed class UnitTests : IDisposable
     }
 
     [Fact]
+    public void Variables_origin_and_deliverables_change_the_unit_and_only_the_frames_stay_out_of_the_render_id()
+    {
+        var file = _work["c.0001.exr"];
+        File.WriteAllText(file, "frame");
+        UnitIdentity Of(string frames, string shot, long? origin = null, string[]? deliverables = null)
+            => UnitIdentity.Of([file], frames, "abc", [("org.rushes.openexr", "0.1.0", "f00d")], null, null, null, new Dictionary<string, string>(), origin, deliverables, new Dictionary<string, string> { ["shot"] = shot });
+
+        var unit = Of("1-5", "SH010", 1);
+        // A job that differs only in a naming variable writes other files: another unit, another render.
+        Assert.NotEqual(unit.Id, Of("1-5", "SH020", 1).Id);
+        Assert.NotEqual(unit.RenderId, Of("1-5", "SH020", 1).RenderId);
+        // A chunk of the same pull is another unit of the same render.
+        var chunk = Of("1-2", "SH010", 1, ["plate"]);
+        Assert.NotEqual(unit.Id, chunk.Id);
+        Assert.Equal(unit.RenderId, chunk.RenderId);
+        Assert.NotEqual(unit.Id, Of("1-5", "SH010", 0).Id);
+    }
+
+    [Fact]
     public void Decode_parameters_are_in_the_id_whatever_their_order_and_case()
     {
         var file = _work["b.0001.exr"];

@@ -1,14 +1,11 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging;
 using Rushes.Demo;
 using Rushes.Host.Catalog;
 using Rushes.Host.Catalog.Ingest;
 using Rushes.Host.Clips;
-using Rushes.Host.Colour;
 using Rushes.Host.Mhl.Operations;
-using Rushes.Host.Plugins;
 using Rushes.Host.Render;
 
 namespace Rushes.Cli.Commands;
@@ -59,7 +56,7 @@ public static class DemoCommand
 
             context.Error.WriteLine($"demo: card {card} verified against its ASC MHL history ({check.Entries.Count} entries)");
             var ingest = await Ingest(card, Path.Combine(root, CatalogFile), context);
-            var runner = new RenderRunner(Services(context));
+            var runner = new RenderRunner(RenderCommand.Services(context, "rushes.demo"));
             var results = new List<RenderResult>();
             var chosen = context.ParseResult.GetValue(specs) is { Length: > 0 } named ? named.Distinct(StringComparer.Ordinal) : Specs;
             foreach (var spec in chosen)
@@ -138,15 +135,6 @@ public static class DemoCommand
         context.Error.WriteLine($"demo: ingested {report.Clips.Count} clip(s) into {report.Catalog} ({report.Added} added, {report.Unchanged} unchanged, {report.Updated} updated)");
         return report;
     }
-
-    private static RenderServices Services(CommandContext context) => new(
-        context.Get<PluginManager>(),
-        context.Get<PluginGuard>(),
-        context.Get<ClipDiscovery>(),
-        context.Get<ColourTransformRegistry>(),
-        context.Get<ColourProcessorCompiler>(),
-        SpecCommand.Library(context),
-        context.Get<ILoggerFactory>().CreateLogger("rushes.demo"));
 
     private static void Print(TextWriter output, string card, string clip, IReadOnlyList<RenderResult> results, IngestReport ingest)
     {

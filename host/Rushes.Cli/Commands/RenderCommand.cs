@@ -98,14 +98,14 @@ public static class RenderCommand
     }
 
     /// <summary>What a render needs from the host, for every command that renders or plans.</summary>
-    internal static RenderServices Services(CommandContext context) => new(
+    internal static RenderServices Services(CommandContext context, string logger = "rushes.render") => new(
         context.Get<PluginManager>(),
         context.Get<PluginGuard>(),
         context.Get<ClipDiscovery>(),
         context.Get<ColourTransformRegistry>(),
         context.Get<ColourProcessorCompiler>(),
         SpecCommand.Library(context),
-        context.Get<ILoggerFactory>().CreateLogger("rushes.render"));
+        context.Get<ILoggerFactory>().CreateLogger(logger));
 
     private static CliException Missing(string option)
         => new(ExitCodes.Usage, $"{option} is required without --job.", field: option, expected: "--job FILE, or --clip PATH --spec NAME --out DIR");

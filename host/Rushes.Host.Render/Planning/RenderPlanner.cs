@@ -97,7 +97,8 @@ public sealed class RenderPlanner(RenderServices services)
             job.Template,
             job.Decode,
             origin,
-            job.Deliverables);
+            job.Deliverables,
+            job.Variables);
 
         return new RenderPlan
         {

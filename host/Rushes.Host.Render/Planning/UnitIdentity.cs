@@ -9,7 +9,7 @@ namespace Rushes.Host.Render.Planning;
 /// What makes a work unit what it is, and its id: the SHA-256 of the clip's files (path, size and
 /// modification time), the frame range, the rendered spec's hash, every loaded plugin's id, version and
 /// manifest hash, the AMF's and FDL's content hashes, the canvas template, the decode parameters, the
-/// frame origin and the deliverables asked for. The same inputs give the same id, so a rerun finds the
+/// frame origin, the deliverables asked for and the spec variables. The same inputs give the same id, so a rerun finds the
 /// work a killed run left.
 /// </summary>
 public sealed record UnitIdentity(JsonObject Facts)
@@ -38,7 +38,8 @@ public sealed record UnitIdentity(JsonObject Facts)
         string? template,
         IReadOnlyDictionary<string, string> decode,
         long? frameOrigin = null,
-        IEnumerable<string>? deliverables = null)
+        IEnumerable<string>? deliverables = null,
+        IReadOnlyDictionary<string, string>? variables = null)
     {
         var files = new JsonArray();
         foreach (var file in clipFiles.Order(StringComparer.Ordinal))
@@ -69,6 +70,8 @@ public sealed record UnitIdentity(JsonObject Facts)
             ["template"] = template,
             ["decode"] = decodeJson,
             ["frameOrigin"] = frameOrigin,
+            // Variables name the files ({shot}, {version}): two jobs that differ only in them are two renders.
+            ["variables"] = variables is null ? null : new JsonObject(variables.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => KeyValuePair.Create(v.Key, (JsonNode?)v.Value))),
             ["deliverables"] = deliverables is null ? null : new JsonArray([.. deliverables.Order(StringComparer.Ordinal).Select(d => (JsonNode)d)]),
         });
     }
