@@ -70,8 +70,17 @@ public static class UnitSetFile
     {
         var full = Path.GetFullPath(path);
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(temporary, ToJson(set));
-        File.Move(temporary, full, overwrite: true);
+        try
+        {
+            File.WriteAllText(temporary, ToJson(set));
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch
+        {
+            // A full disk or a vanished folder must not leave half a units file behind, even under a temporary name.
+            File.Delete(temporary);
+            throw;
+        }
     }
 
     public static string ToJson(UnitSet set) => JsonSerializer.Serialize(set, Options);
