@@ -53,7 +53,8 @@ public sealed class RedeliveryTests(QueueFixture fixture)
         var url = fixture.Server.Url;
         var job = await QueueJob.PlanAsync(fixture.Folder.Path, fixture.Clip, "SH030", chunk: QueueFixture.Frames);
         var unit = Assert.Single(job.Units.Units);
-        var jobId = (await Cli.SubmitAsync(url, "crashloop", job.UnitsFile, ackWait: 2, maxDeliver: 2))["jobId"]!.GetValue<string>();
+        // An ack wait well over a worker's start-up: the undertaker must be listening when the server gives up.
+        var jobId = (await Cli.SubmitAsync(url, "crashloop", job.UnitsFile, ackWait: 6, maxDeliver: 2))["jobId"]!.GetValue<string>();
 
         for (var attempt = 1UL; attempt <= 2; attempt++)
         {
