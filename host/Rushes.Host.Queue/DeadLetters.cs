@@ -10,12 +10,11 @@ namespace Rushes.Host.Queue;
 /// <summary>
 /// Units that used every delivery. A worker that sees its unit fail on the last delivery buries it
 /// itself; a unit whose workers all died (a crash loop) is found through the server's MAX_DELIVERIES
-/// advisory, which one live worker of the queue (a queue group) turns into the same dead letter.
+/// advisory, kept in the queue's advisory stream until one worker of the queue has turned it into
+/// the same dead letter.
 /// </summary>
 public static class DeadLetters
 {
-    private const string Group = "rushes-dead-letters";
-
     /// <summary>Records the unit dead and keeps a dead letter (the unit and its last record) on <c>rushes.dead.QUEUE</c>.</summary>
     public static async Task BuryAsync(WorkQueue queue, QueuedUnit unit, UnitRecord record, CancellationToken cancellationToken)
     {
@@ -32,28 +31,37 @@ public static class DeadLetters
         ack.EnsureSuccess();
     }
 
-    /// <summary>Listens for the advisory until disposed.</summary>
-    public static async Task<IAsyncDisposable> ListenAsync(WorkQueue queue, Action<WorkerEvent> report, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>Takes the queue's kept advisories, one worker each, until disposed.</summary>
+    public static Task<IAsyncDisposable> ListenAsync(WorkQueue queue, Action<WorkerEvent> report, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queue);
-        var subscription = await queue.Connection.SubscribeCoreAsync<byte[]>(queue.Names.MaxDeliveriesAdvisory, Group, cancellationToken: cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var stop = new CancellationTokenSource();
         var reader = Task.Run(
             async () =>
             {
-                await foreach (var advisory in subscription.Msgs.ReadAllAsync(CancellationToken.None))
+                try
                 {
-                    try
+                    await foreach (var advisory in queue.Advisories.ConsumeAsync<byte[]>(cancellationToken: stop.Token))
                     {
-                        await OnAdvisoryAsync(queue, advisory.Data, report);
+                        try
+                        {
+                            await OnAdvisoryAsync(queue, advisory.Data, report);
+                            await advisory.AckAsync(cancellationToken: CancellationToken.None);
+                        }
+                        catch (Exception ex) when (ex is NatsException or JsonException or InvalidOperationException)
+                        {
+                            // Kept: another worker (or this one, later) tries again after the consumer's ack wait.
+                            logger.LogError("A max-deliveries advisory could not be handled: {Message}", ex.Message);
+                        }
                     }
-                    catch (Exception ex) when (ex is NatsException or JsonException or InvalidOperationException)
-                    {
-                        logger.LogError("A max-deliveries advisory could not be handled: {Message}", ex.Message);
-                    }
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
                 }
             },
             CancellationToken.None);
-        return new Listener(subscription, reader);
+        return Task.FromResult<IAsyncDisposable>(new Listener(stop, reader));
     }
 
     private static async Task OnAdvisoryAsync(WorkQueue queue, byte[]? data, Action<WorkerEvent> report)
@@ -88,13 +96,13 @@ public static class DeadLetters
         await queue.JetStream.DeleteMessageAsync(queue.Names.Stream, new StreamMsgDeleteRequest { Seq = sequence });
     }
 
-    private sealed class Listener(INatsSub<byte[]> subscription, Task reader) : IAsyncDisposable
+    private sealed class Listener(CancellationTokenSource stop, Task reader) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
-            await subscription.UnsubscribeAsync();
-            await subscription.DisposeAsync();
+            await stop.CancelAsync();
             await reader;
+            stop.Dispose();
         }
     }
 }

@@ -21,6 +21,9 @@ public sealed partial record QueueNames
     /// <summary>The one durable consumer of a queue's stream: a work-queue stream takes no overlapping consumers.</summary>
     public const string Consumer = "workers";
 
+    /// <summary>The durable consumer of a queue's kept advisories, shared by every worker of the queue.</summary>
+    public const string Undertakers = "undertakers";
+
     public const string DefaultQueue = "default";
 
     private QueueNames(string queue) => Queue = queue;
@@ -32,6 +35,9 @@ public sealed partial record QueueNames
     public string Subject => $"rushes.units.{Queue}";
 
     public string DeadSubject => $"rushes.dead.{Queue}";
+
+    /// <summary>The work-queue stream that keeps this queue's max-deliveries advisories until a worker has buried their units.</summary>
+    public string AdvisoryStream => $"rushes-advisories-{Queue}";
 
     /// <summary>Every progress report of this queue (a subscriber's wildcard).</summary>
     public string ProgressWildcard => $"rushes.progress.{Queue}.*";

@@ -12,8 +12,9 @@ namespace Rushes.Host.Queue;
 /// </summary>
 public sealed class WorkQueue : IAsyncDisposable
 {
-    private WorkQueue(NatsConnection connection, QueueNames names, QueueSettings settings, INatsJSConsumer consumer, INatsKVStore units, INatsKVStore jobs)
+    private WorkQueue(NatsConnection connection, QueueNames names, QueueSettings settings, INatsJSConsumer consumer, INatsJSConsumer advisories, INatsKVStore units, INatsKVStore jobs)
     {
+        Advisories = advisories;
         Connection = connection;
         Names = names;
         Settings = settings;
@@ -33,6 +34,9 @@ public sealed class WorkQueue : IAsyncDisposable
     public QueueSettings Settings { get; }
 
     public INatsJSConsumer Consumer { get; }
+
+    /// <summary>The kept max-deliveries advisories of the queue's consumer (<see cref="DeadLetters"/>).</summary>
+    public INatsJSConsumer Advisories { get; }
 
     public UnitBoard Units { get; }
 
@@ -62,6 +66,16 @@ public sealed class WorkQueue : IAsyncDisposable
                 cancellationToken);
             await js.CreateOrUpdateStreamAsync(new StreamConfig(QueueNames.DeadStream, ["rushes.dead.>"]) { Storage = StreamConfigStorage.File }, cancellationToken);
 
+            // The server publishes an advisory once, to whoever listens then; a stream keeps it for a worker
+            // that starts later, so a unit whose workers all died is buried even when none was running.
+            await js.CreateOrUpdateStreamAsync(
+                new StreamConfig(names.AdvisoryStream, [names.MaxDeliveriesAdvisory]) { Retention = StreamConfigRetention.Workqueue, Storage = StreamConfigStorage.File },
+                cancellationToken);
+            var advisories = await js.CreateOrUpdateConsumerAsync(
+                names.AdvisoryStream,
+                new ConsumerConfig(QueueNames.Undertakers) { AckPolicy = ConsumerConfigAckPolicy.Explicit, AckWait = TimeSpan.FromSeconds(30) },
+                cancellationToken);
+
             var held = await ExistingSettings(js, names, cancellationToken);
             var wanted = settings ?? held ?? QueueSettings.Default;
             var consumer = held == wanted
@@ -81,7 +95,7 @@ public sealed class WorkQueue : IAsyncDisposable
             var kv = new NatsKVContext(js);
             var units = await kv.CreateOrUpdateStoreAsync(new NatsKVConfig(QueueNames.UnitsBucket) { History = 1, Storage = NatsKVStorageType.File }, cancellationToken);
             var jobs = await kv.CreateOrUpdateStoreAsync(new NatsKVConfig(QueueNames.JobsBucket) { History = 1, Storage = NatsKVStorageType.File }, cancellationToken);
-            return new WorkQueue(connection, names, wanted, consumer, units, jobs);
+            return new WorkQueue(connection, names, wanted, consumer, advisories, units, jobs);
         }
         catch
         {

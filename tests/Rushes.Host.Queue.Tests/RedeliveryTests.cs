@@ -22,9 +22,10 @@ public sealed class RedeliveryTests(QueueFixture fixture)
         string killed;
         await using (var first = WorkerProcess.Start(url, "kill"))
         {
+            first.KillMidUnit();
             killed = (await first.MidUnitAsync())["unit"]!.GetValue<string>();
-            first.Kill();
             Assert.NotEqual(0, await first.ExitAsync());
+            Assert.Empty(first.Of("done"));
         }
 
         // The bucket still has the unit running on the dead worker, and nothing of it is delivered.
@@ -53,20 +54,21 @@ public sealed class RedeliveryTests(QueueFixture fixture)
         var url = fixture.Server.Url;
         var job = await QueueJob.PlanAsync(fixture.Folder.Path, fixture.Clip, "SH030", chunk: QueueFixture.Frames);
         var unit = Assert.Single(job.Units.Units);
-        // An ack wait well over a worker's start-up: the undertaker must be listening when the server gives up.
-        var jobId = (await Cli.SubmitAsync(url, "crashloop", job.UnitsFile, ackWait: 6, maxDeliver: 2))["jobId"]!.GetValue<string>();
+        var jobId = (await Cli.SubmitAsync(url, "crashloop", job.UnitsFile, ackWait: 2, maxDeliver: 2))["jobId"]!.GetValue<string>();
 
         for (var attempt = 1UL; attempt <= 2; attempt++)
         {
             await using var worker = WorkerProcess.Start(url, "crashloop");
+            worker.KillMidUnit();
             var running = await worker.WaitForAsync(e => e["event"]!.GetValue<string>() == "running", "the unit running");
             Assert.Equal(attempt, running["attempt"]!.GetValue<ulong>());
             await worker.MidUnitAsync();
-            worker.Kill();
             await worker.ExitAsync();
+            Assert.Empty(worker.Of("done"));
         }
 
-        // The server gives up after the second delivery's ack wait; a live worker of the queue buries the unit.
+        // The server gives up when a worker next pulls, after the second delivery's ack wait: it skips the
+        // unit and publishes its advisory, which the queue's advisory stream keeps until a worker buries the unit.
         await using (var undertaker = WorkerProcess.Start(url, "crashloop", "--until-empty"))
         {
             Assert.True(await undertaker.ExitAsync() == 0, await undertaker.LogAsync());
@@ -89,5 +91,6 @@ public sealed class RedeliveryTests(QueueFixture fixture)
         Assert.Equal(unit.Job.Clip, body["unit"]!["job"]!["clip"]!.GetValue<string>());
         Assert.Equal("dead", body["record"]!["state"]!.GetValue<string>());
         Assert.Equal(0L, (long)(await js.GetStreamAsync("rushes-units-crashloop")).Info.State.Messages);
+        Assert.Equal(0L, (long)(await js.GetStreamAsync("rushes-advisories-crashloop")).Info.State.Messages);
     }
 }

@@ -12,6 +12,7 @@ public sealed class WorkerProcess : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly Task _stdout;
     private readonly Task<string> _stderr;
+    private Func<JsonNode, bool>? _killAt;
 
     private WorkerProcess(Process process)
     {
@@ -79,6 +80,26 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     public void Kill() => _process.Kill();
 
+    /// <summary>
+    /// Kills the worker (SIGKILL) the moment it reports an event that matches, from the thread that
+    /// reads its output: a test that waited for the event, then killed, could find the unit finished meanwhile.
+    /// </summary>
+    public void KillAt(Func<JsonNode, bool> match)
+    {
+        lock (_gate)
+        {
+            if (_events.Any(match))
+            {
+                throw new InvalidOperationException("The worker reported the event before the kill was set.");
+            }
+
+            _killAt = match;
+        }
+    }
+
+    /// <summary>Kills the worker at its first report of a unit not yet finished.</summary>
+    public void KillMidUnit() => KillAt(e => e["event"]!.GetValue<string>() == "progress" && e["percent"]!.GetValue<double>() < 100);
+
     public void Terminate() => Signals.Terminate(_process.Id);
 
     /// <summary>Waits for the process to end and returns its exit code; its log joins a failing assertion's message.</summary>
@@ -112,6 +133,12 @@ public sealed class WorkerProcess : IAsyncDisposable
                 var node = JsonNode.Parse(line)!;
                 lock (_gate)
                 {
+                    if (_killAt is { } killAt && killAt(node))
+                    {
+                        _process.Kill();
+                        _killAt = null;
+                    }
+
                     _events.Add(node);
                 }
             }
