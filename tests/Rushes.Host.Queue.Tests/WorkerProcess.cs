@@ -71,7 +71,13 @@ public sealed class WorkerProcess : IAsyncDisposable
             await Task.Delay(20);
         }
 
-        throw new TimeoutException($"The worker never reported {what}; it wrote: {string.Join('\n', Events.Select(e => e.ToJsonString()))}\n{(_process.HasExited ? await _stderr : string.Empty)}");
+        // Its log is the only witness of why: end the worker so that all of it can be read.
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
+        throw new TimeoutException($"The worker never reported {what} ({clock.Elapsed.TotalSeconds:0} s); it wrote: {string.Join('\n', Events.Select(e => e.ToJsonString()))}\n{await _stderr}");
     }
 
     /// <summary>The first progress report of a unit not yet finished: the worker is mid-unit.</summary>
