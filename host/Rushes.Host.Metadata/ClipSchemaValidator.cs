@@ -9,6 +9,7 @@ public static class ClipSchemaValidator
 {
     private static readonly Lazy<JsonSchema> Schema = new(Load);
 
+
     /// <summary>The schema text, as published in docs/schema/clip-v1.schema.json.</summary>
     public static string SchemaText
     {
@@ -21,16 +22,20 @@ public static class ClipSchemaValidator
         }
     }
 
-    /// <summary>Every violation as "JSON pointer: message"; empty when the document is valid.</summary>
+    /// <summary>Every violation as "JSON pointer: message"; empty when the document is valid. Safe to call from many threads.</summary>
     public static IReadOnlyList<string> Validate(JsonNode document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        using var parsed = JsonDocument.Parse(document.ToJsonString());
-        var result = Schema.Value.Evaluate(parsed.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        if (result.IsValid)
+        var element = JsonSerializer.SerializeToElement(document);
+
+        // The flag answer builds no annotations or details, which is most of the cost; only an invalid
+        // document (rare) is evaluated again for the list that says what is wrong.
+        if (Schema.Value.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid)
         {
             return [];
         }
+
+        var result = Schema.Value.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List });
 
         return [.. (result.Details ?? [])
             .Where(d => d.Errors is not null)

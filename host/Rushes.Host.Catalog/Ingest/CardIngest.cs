@@ -44,7 +44,7 @@ public sealed class CardIngest(ClipInspector inspector)
                 continue;
             }
 
-            if (ClipSchemaValidator.Validate(read.Document) is { Count: > 0 } violations)
+            if (read.Violations is { Count: > 0 } violations)
             {
                 failed.Add(new FailedClip(location.Path, $"its normalized document does not validate against the clip schema v1: {string.Join("; ", violations.Take(Named))}", format));
                 continue;
@@ -66,8 +66,12 @@ public sealed class CardIngest(ClipInspector inspector)
         };
     }
 
-    private static (JsonObject Document, FrameRange Frames) Read(DiscoveredClip clip, Contracts.CameraFormats.IClipReader reader)
-        => (ClipDocumentV1.Build(reader.Metadata, ClipInspector.MediaName(clip.Location)), reader.Info.Frames);
+    /// <summary>Normalizes and validates while the clip is open, so that both run on every core with the opening.</summary>
+    private static (JsonObject Document, FrameRange Frames, IReadOnlyList<string> Violations) Read(DiscoveredClip clip, Contracts.CameraFormats.IClipReader reader)
+    {
+        var document = ClipDocumentV1.Build(reader.Metadata, ClipInspector.MediaName(clip.Location));
+        return (document, reader.Info.Frames, ClipSchemaValidator.Validate(document));
+    }
 
     /// <summary>Verifies every file against the history; returns how many verified, or refuses the card.</summary>
     private static int VerifyCard(string root, CancellationToken cancellationToken)

@@ -37,51 +37,83 @@ public sealed class ClipDiscovery(CameraFormatRegistry registry, PluginGuard gua
             throw new InputException($"'{path}' does not exist.", file: path, expected: "a clip file or a folder of clips");
         }
 
-        var all = new List<DiscoveredClip>();
-        var allProblems = new List<Diagnostic>();
-        var folders = new Stack<string>([full]);
-        while (folders.TryPop(out var folder))
+        var folders = new List<string>();
+        var pending = new Stack<string>([full]);
+        while (pending.TryPop(out var folder))
         {
-            var (clips, problems) = DiscoverFolder(folder);
-            all.AddRange(clips);
-            allProblems.AddRange(problems);
+            folders.Add(folder);
             foreach (var child in Directory.EnumerateDirectories(folder).Where(d => !IsSkipped(d)).OrderDescending(StringComparer.Ordinal))
             {
-                folders.Push(child);
+                pending.Push(child);
             }
+        }
+
+        var all = new List<DiscoveredClip>();
+        var allProblems = new List<Diagnostic>();
+        foreach (var (clips, problems) in DiscoverFolders(folders))
+        {
+            all.AddRange(clips);
+            allProblems.AddRange(problems);
         }
 
         return (all, allProblems);
     }
 
-    private (List<DiscoveredClip>, List<Diagnostic>) DiscoverFolder(string folder)
+    private (List<DiscoveredClip>, List<Diagnostic>) DiscoverFolder(string folder) => DiscoverFolders([folder])[0];
+
+    /// <summary>
+    /// Routes every file of the folders at once, on every core (a card holds thousands of files, each read for its
+    /// header), then lets each format group its files folder by folder, in order.
+    /// </summary>
+    private List<(List<DiscoveredClip>, List<Diagnostic>)> DiscoverFolders(IReadOnlyList<string> folders)
     {
-        var files = Directory.EnumerateFiles(folder).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal).ToList();
-        var problems = new List<Diagnostic>();
-        var byFormat = new Dictionary<RoutedFormat, List<string>>();
-        foreach (var file in files)
+        var listed = folders.Select(f => Directory.EnumerateFiles(f).Where(n => !Path.GetFileName(n).StartsWith('.')).Order(StringComparer.Ordinal).ToList()).ToList();
+        var files = listed.SelectMany(l => l).ToArray();
+        var detected = new (RoutedFormat? Format, Diagnostic? Problem)[files.Length];
+        var formats = registry.Formats;
+        Parallel.For(0, files.Length, i =>
         {
-            RoutedFormat? format;
             try
             {
-                format = registry.Detect(file);
+                detected[i] = (registry.Detect(files[i], formats), null);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                problems.Add(Diagnostic.Warning($"cannot be read: {ex.Message}", file));
-                continue;
+                detected[i] = (null, Diagnostic.Warning($"cannot be read: {ex.Message}", files[i]));
             }
+        });
 
-            if (format is not null)
+        var results = new List<(List<DiscoveredClip>, List<Diagnostic>)>(folders.Count);
+        var next = 0;
+        for (var f = 0; f < folders.Count; f++)
+        {
+            results.Add(Group(folders[f], listed[f], detected.AsSpan(next, listed[f].Count)));
+            next += listed[f].Count;
+        }
+
+        return results;
+    }
+
+    private (List<DiscoveredClip>, List<Diagnostic>) Group(string folder, List<string> files, ReadOnlySpan<(RoutedFormat? Format, Diagnostic? Problem)> detected)
+    {
+        var problems = new List<Diagnostic>();
+        var byFormat = new Dictionary<RoutedFormat, List<string>>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (detected[i].Problem is { } problem)
             {
-                (byFormat.TryGetValue(format, out var list) ? list : byFormat[format] = []).Add(file);
+                problems.Add(problem);
+            }
+            else if (detected[i].Format is { } format)
+            {
+                (byFormat.TryGetValue(format, out var list) ? list : byFormat[format] = []).Add(files[i]);
             }
         }
 
         var clips = new List<DiscoveredClip>();
-        foreach (var (format, detected) in byFormat)
+        foreach (var (format, claimed) in byFormat)
         {
-            var request = new ClipGroupingRequest { Directory = folder, DetectedFiles = detected, AllFiles = files };
+            var request = new ClipGroupingRequest { Directory = folder, DetectedFiles = claimed, AllFiles = files };
             try
             {
                 var grouped = guard.Invoke(format.Plugin, $"{format.Format.Id}.GroupClips", () => format.Format.GroupClips(request));

@@ -76,7 +76,10 @@ public sealed class PluginManager : IDisposable
             }
         }
 
+        // Checked one by one, in search order (the first of an id wins); then loaded at once, each into its
+        // own context: loading is most of a short command's start-up.
         var records = new List<PluginRecord>();
+        var accepted = new List<(PluginRecord Record, PluginManifest Manifest)>();
         foreach (var folder in SearchPaths.Where(Directory.Exists)
                      .SelectMany(root => Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal)))
         {
@@ -86,22 +89,32 @@ public sealed class PluginManager : IDisposable
                 continue;
             }
 
-            var record = Examine(folder, records, allowList, allowListError);
+            var (record, manifest) = Examine(folder, accepted, allowList, allowListError);
             records.Add(record);
+            if (manifest is not null)
+            {
+                accepted.Add((record, manifest));
+            }
+        }
+
+        Parallel.ForEach(accepted, a => Load(a.Record, a.Manifest));
+        foreach (var record in records)
+        {
             if (record.IsLoaded)
             {
-                _logger.LogDebug("Loaded plugin {Plugin} {Version} from {Folder}", record.Id, record.Manifest?.Version, folder);
+                _logger.LogDebug("Loaded plugin {Plugin} {Version} from {Folder}", record.Id, record.Manifest?.Version, record.Directory);
             }
             else
             {
-                _logger.LogWarning("Plugin {Plugin} in {Folder} is {Status}: {Reason}", record.Id, folder, record.Status, record.Reason);
+                _logger.LogWarning("Plugin {Plugin} in {Folder} is {Status}: {Reason}", record.Id, record.Directory, record.Status, record.Reason);
             }
         }
 
         return records;
     }
 
-    private PluginRecord Examine(string folder, List<PluginRecord> loadedSoFar, PluginAllowList? allowList, string? allowListError)
+    /// <summary>Reads and checks a plugin folder; returns its manifest when it may be loaded.</summary>
+    private (PluginRecord Record, PluginManifest? Manifest) Examine(string folder, List<(PluginRecord Record, PluginManifest Manifest)> accepted, PluginAllowList? allowList, string? allowListError)
     {
         var manifestPath = Path.Combine(folder, PluginManifest.FileName);
         PluginManifest manifest;
@@ -113,29 +126,28 @@ public sealed class PluginManager : IDisposable
         {
             var broken = new PluginRecord(folder, null);
             broken.Set(PluginStatus.Malfunctioned, ex.Message);
-            return broken;
+            return (broken, null);
         }
 
         var record = new PluginRecord(folder, manifest) { ManifestSha256 = PluginIntegrity.Sha256(manifestPath) };
-        var (status, reason) = Check(record, manifest, loadedSoFar, allowList, allowListError);
+        var (status, reason) = Check(record, manifest, accepted, allowList, allowListError);
         if (status is { } refused)
         {
             record.Set(refused, reason!);
-            return record;
+            return (record, null);
         }
 
-        Load(record, manifest);
-        return record;
+        return (record, manifest);
     }
 
-    private (PluginStatus? Status, string? Reason) Check(PluginRecord record, PluginManifest manifest, List<PluginRecord> loadedSoFar, PluginAllowList? allowList, string? allowListError)
+    private (PluginStatus? Status, string? Reason) Check(PluginRecord record, PluginManifest manifest, List<(PluginRecord Record, PluginManifest Manifest)> accepted, PluginAllowList? allowList, string? allowListError)
     {
         if (_options.Disabled.Contains(manifest.Id, StringComparer.Ordinal))
         {
             return (PluginStatus.Disabled, "disabled by configuration (Plugins:Disabled)");
         }
 
-        if (loadedSoFar.FirstOrDefault(p => p.Manifest?.Id == manifest.Id && p.IsLoaded) is { } first)
+        if (accepted.FirstOrDefault(p => p.Manifest.Id == manifest.Id).Record is { } first)
         {
             return (PluginStatus.Disabled, $"another plugin with id '{manifest.Id}' is already loaded from {first.Directory}");
         }

@@ -19,9 +19,12 @@ public sealed class CameraFormatRegistry(PluginManager plugins, PluginGuard guar
         => [.. plugins.Components<ICameraFormat>().Select(pc => new RoutedFormat(pc.Plugin, pc.Component))];
 
     /// <summary>The format that claims a file most surely, or null when none does.</summary>
-    public RoutedFormat? Detect(string path)
+    public RoutedFormat? Detect(string path) => Detect(path, Formats);
+
+    /// <summary>As <see cref="Detect(string)"/>, among <paramref name="formats"/> taken once from <see cref="Formats"/> for many files.</summary>
+    public RoutedFormat? Detect(string path, IReadOnlyList<RoutedFormat> formats)
     {
-        var formats = Formats;
+        ArgumentNullException.ThrowIfNull(formats);
         if (formats.Count == 0)
         {
             return null;

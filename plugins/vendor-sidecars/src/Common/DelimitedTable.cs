@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Rushes.Contracts.Plugins;
 
@@ -79,49 +80,61 @@ internal sealed class DelimitedTable
 
     private static IEnumerable<(int Line, string[] Fields)> Records(string text, char delimiter, string file)
     {
+        // Runs of plain characters are copied whole: a per-frame table is hundreds of kilobytes.
+        var special = SearchValues.Create([delimiter, '"', '\r', '\n']);
         var fields = new List<string>();
         var field = new StringBuilder();
         var line = 1;
         var recordLine = 1;
-        var quoted = false;
         var i = 0;
         while (i < text.Length)
         {
-            var c = text[i];
-            if (quoted)
+            var run = text.AsSpan(i).IndexOfAny(special);
+            if (run < 0)
             {
-                if (c == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        field.Append('"');
-                        i += 2;
-                        continue;
-                    }
+                field.Append(text.AsSpan(i));
+                break;
+            }
 
-                    quoted = false;
-                }
-                else
+            var c = text[i + run];
+            if (field.Length == 0 && c != '"')
+            {
+                // The common field: one plain run, cut straight from the text.
+                fields.Add(text.AsSpan(i, run).Trim().ToString());
+                i += run;
+                if (c == delimiter)
                 {
-                    line += c == '\n' ? 1 : 0;
-                    field.Append(c);
+                    i++;
+                    continue;
                 }
 
-                i++;
+                yield return (recordLine, fields.ToArray());
+                fields.Clear();
+                i += c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
+                line++;
+                recordLine = line;
                 continue;
             }
 
-            if (c == '"' && field.ToString().Trim().Length == 0)
+            field.Append(text.AsSpan(i, run));
+            i += run;
+            if (c == '"')
             {
-                field.Clear();
-                quoted = true;
+                if (IsBlank(field))
+                {
+                    field.Clear();
+                    i = Quoted(text, i + 1, field, ref line, recordLine, file);
+                    continue;
+                }
+
+                field.Append(c);
             }
             else if (c == delimiter)
             {
                 fields.Add(field.ToString().Trim());
                 field.Clear();
             }
-            else if (c is '\n' or '\r')
+            else
             {
                 fields.Add(field.ToString().Trim());
                 field.Clear();
@@ -135,17 +148,8 @@ internal sealed class DelimitedTable
                 line++;
                 recordLine = line;
             }
-            else
-            {
-                field.Append(c);
-            }
 
             i++;
-        }
-
-        if (quoted)
-        {
-            throw new InputException($"{Path.GetFileName(file)} ends inside a quoted field that starts on line {recordLine}.", file, $"line {recordLine}", "a closing quote");
         }
 
         if (field.Length > 0 || fields.Count > 0)
@@ -153,5 +157,44 @@ internal sealed class DelimitedTable
             fields.Add(field.ToString().Trim());
             yield return (recordLine, fields.ToArray());
         }
+    }
+
+    /// <summary>Reads a quoted field's content from <paramref name="start"/> (after its opening quote); returns the index after its closing quote.</summary>
+    private static int Quoted(string text, int start, StringBuilder field, ref int line, int recordLine, string file)
+    {
+        var i = start;
+        while (true)
+        {
+            var quote = text.IndexOf('"', i);
+            if (quote < 0)
+            {
+                throw new InputException($"{Path.GetFileName(file)} ends inside a quoted field that starts on line {recordLine}.", file, $"line {recordLine}", "a closing quote");
+            }
+
+            var content = text.AsSpan(i, quote - i);
+            line += content.Count('\n');
+            field.Append(content);
+            if (quote + 1 < text.Length && text[quote + 1] == '"')
+            {
+                field.Append('"');
+                i = quote + 2;
+                continue;
+            }
+
+            return quote + 1;
+        }
+    }
+
+    private static bool IsBlank(StringBuilder field)
+    {
+        foreach (var chunk in field.GetChunks())
+        {
+            if (!chunk.Span.IsWhiteSpace())
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -28,9 +28,9 @@ public sealed class SonyNrtFormat : VendorCameraFormat
 
     internal override FileRole Classify(ReadOnlySpan<byte> header)
     {
-        var text = Encoding.UTF8.GetString(header);
-        var root = text.IndexOf("<NonRealTimeMeta", StringComparison.Ordinal);
-        if (root >= 0 && text.IndexOf(NamespacePrefix, root, StringComparison.Ordinal) > root)
+        // Bytes, not text: every file on a card passes through here, most of them binary media.
+        var root = header.IndexOf("<NonRealTimeMeta"u8);
+        if (root >= 0 && header[root..].IndexOf(Encoding.UTF8.GetBytes(NamespacePrefix)) > 0)
         {
             return FileRole.Clip;
         }
