@@ -42,7 +42,7 @@ render_seconds() { # the units' own render time (RenderResult.seconds), summed f
 }
 workers() { # workers QUEUE N: N workers until the queue is empty; prints the wall seconds
   local start pids=() ; start=$(now)
-  for _ in $(seq "$2"); do "$rushes" worker --nats "$url" --queue "$1" --until-empty >/dev/null 2>&1 & pids+=($!); done
+  for i in $(seq "$2"); do "$rushes" worker --nats "$url" --queue "$1" --until-empty --json >"$work/$1.worker$i.jsonl" 2>/dev/null & pids+=($!); done
   wait "${pids[@]}"; seconds "$start" "$(now)"
 }
 
@@ -64,8 +64,16 @@ for n in 1 2; do
   rendered=$(render_seconds "w$n")
   echo "$n worker(s), $units units of 1 frame: $wall s wall, $(python3 -c "print(f'{$units/$wall:.2f}')") units/s; units' own render time $rendered s"
   if [ "$n" = 1 ]; then
-    echo "  queue overhead per unit ((wall - fixed - render) / units): $(python3 -c "print(f'{1000*($wall-$fixed-$rendered)/$units:.0f}')") ms, $(python3 -c "print(f'{100*($wall-$fixed-$rendered)/$rendered:.2f}')") % of unit time"
+    echo "  worker time outside the units' own render time ((wall - fixed - render) / units): $(python3 -c "print(f'{1000*($wall-$fixed-$rendered)/$units:.0f}')") ms a unit"
   fi
+  # The workers' own account of each unit (done events): the pull, the queue bookkeeping (records, ack) and the run.
+  cat "$work/w$n".worker*.jsonl | python3 -c '
+import json, sys
+done = [e for e in map(json.loads, sys.stdin) if e["event"] == "done"]
+fetch, queue, run = (sum(e[k] for e in done) for k in ("fetchMs", "queueMs", "runMs"))
+print(f"  queue overhead per unit (pull + records + ack, from the workers): {(fetch + queue) / len(done):.1f} ms "
+      f"(pull {fetch / len(done):.1f}, records and ack {queue / len(done):.1f}), {100 * (fetch + queue) / run:.2f} % of the units run time ({run / len(done):.0f} ms a unit)")'
+
   cmp <(cd "$work/single" && find . -name '*.exr' -exec xxhsum -H2 {} + | sort) <(cd "$work/w$n" && find . -name '*.exr' -not -path '*/.rushes-*' -exec xxhsum -H2 {} + | sort) \
     && echo "  outputs identical to the single render (xxh128 of every EXR)"
 done

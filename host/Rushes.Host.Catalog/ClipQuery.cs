@@ -21,6 +21,12 @@ public sealed record ClipQuery
 
     /// <summary>Clips from this card only (its full path).</summary>
     public string? Card { get; init; }
+
+    /// <summary>
+    /// Clips that may be named by this text, ignoring case: the reel, the clip name or a part of the path (the
+    /// clip's file name is one) starts with it. An editor's reel finds its clips without reading them all.
+    /// </summary>
+    public string? Named { get; init; }
 }
 
 /// <summary>

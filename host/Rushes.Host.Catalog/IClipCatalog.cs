@@ -30,6 +30,9 @@ public interface IClipCatalog
     /// <summary>The camera-format cards: clips grouped by camera letter, model, sensor mode, codec and squeeze.</summary>
     Task<IReadOnlyList<FormatCard>> FormatsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The timecode rate most catalogued clips count in (clips with a timecode and frames), or null for none.</summary>
+    Task<Contracts.Time.FrameRate?> CommonTimecodeRateAsync(CancellationToken cancellationToken = default);
+
     /// <summary>How many clips are stored.</summary>
     Task<long> CountAsync(CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using NATS.Client.JetStream;
 using Rushes.Host.Render;
@@ -53,6 +54,7 @@ public sealed class Worker(WorkQueue queue, UnitRunner runner, WorkerOptions opt
         while (!_stopFetching.IsCancellationRequested)
         {
             INatsJSMsg<byte[]>? next;
+            var fetching = Stopwatch.StartNew();
             try
             {
                 // Not cancelled by a stop: a pull abandoned mid-way may leave a unit delivered to nobody until its ack wait ends.
@@ -79,7 +81,7 @@ public sealed class Worker(WorkQueue queue, UnitRunner runner, WorkerOptions opt
                 return;
             }
 
-            await HandleAsync(message);
+            await HandleAsync(message, fetching.Elapsed);
         }
     }
 
@@ -89,8 +91,9 @@ public sealed class Worker(WorkQueue queue, UnitRunner runner, WorkerOptions opt
         return stream.Info.State.Messages == 0;
     }
 
-    private async Task HandleAsync(INatsJSMsg<byte[]> message)
+    private async Task HandleAsync(INatsJSMsg<byte[]> message, TimeSpan fetched)
     {
+        var clock = Stopwatch.StartNew();
         var attempt = message.Metadata?.NumDelivered ?? 1;
         if (QueuedUnit.Parse(message.Data) is not { } unit)
         {
@@ -107,7 +110,9 @@ public sealed class Worker(WorkQueue queue, UnitRunner runner, WorkerOptions opt
         var heartbeat = HeartbeatAsync(message, record, progress, beating.Token);
         try
         {
+            var runStarted = clock.Elapsed;
             var result = await runner(unit, progress, _release.Token);
+            var run = clock.Elapsed - runStarted;
             await StopAsync(beating, heartbeat);
             await queue.Units.PutAsync(record with
             {
@@ -121,7 +126,10 @@ public sealed class Worker(WorkQueue queue, UnitRunner runner, WorkerOptions opt
 
             // Recorded done first: a worker that dies between the two leaves a unit that a rerun finds complete.
             await message.AckAsync(new AckOpts { DoubleAck = true });
-            report(new WorkerEvent("done", unit, attempt, result.Reused ? "already complete" : null));
+            report(new WorkerEvent("done", unit, attempt, result.Reused ? "already complete" : null)
+            {
+                Timing = new UnitTiming(Math.Round(fetched.TotalMilliseconds, 1), Math.Round((clock.Elapsed - run).TotalMilliseconds, 1), Math.Round(run.TotalMilliseconds, 1)),
+            });
         }
         catch (Exception ex)
         {

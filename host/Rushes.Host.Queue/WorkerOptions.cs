@@ -24,4 +24,15 @@ public sealed record WorkerOptions
 /// <param name="Attempt">Its delivery, 1 for the first.</param>
 /// <param name="Message">What went wrong, for failures.</param>
 /// <param name="Percent">The unit's frames done, for progress.</param>
-public sealed record WorkerEvent(string Event, QueuedUnit? Unit, ulong Attempt, string? Message = null, double? Percent = null);
+public sealed record WorkerEvent(string Event, QueuedUnit? Unit, ulong Attempt, string? Message = null, double? Percent = null)
+{
+    /// <summary>On <c>done</c>: where the unit's time went, to measure the queue's cost against the work's.</summary>
+    public UnitTiming? Timing { get; init; }
+}
+
+/// <summary>
+/// A finished unit's time in milliseconds: <paramref name="FetchMs"/> the pull that brought it (idle waiting included
+/// when the queue was empty), <paramref name="QueueMs"/> the worker's bookkeeping on the server around the run (the
+/// running and done records, the ack), and <paramref name="RunMs"/> the run itself.
+/// </summary>
+public sealed record UnitTiming(double FetchMs, double QueueMs, double RunMs);

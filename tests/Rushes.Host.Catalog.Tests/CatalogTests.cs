@@ -115,6 +115,33 @@ public abstract partial class CatalogTests : IDisposable
     }
 
     [Fact]
+    public async Task A_name_finds_clips_by_reel_or_clip_name_prefix_or_path_ignoring_case_with_wildcards_as_text()
+    {
+        var catalog = await Filled();
+
+        Assert.Equal(["A001C001", "A001C002"], await Names(catalog, new ClipQuery { Named = "a001" }));
+        Assert.Equal(["C003C005"], await Names(catalog, new ClipQuery { Named = "c003C005" }));
+        Assert.Equal(["B002C003"], await Names(catalog, new ClipQuery { Named = "B002C003.MOV" }));
+        Assert.Equal(5, (await Names(catalog, new ClipQuery { Named = "DAY1" })).Length);
+        Assert.Empty(await Names(catalog, new ClipQuery { Named = "A%" }));
+        Assert.Empty(await Names(catalog, new ClipQuery { Named = "A_01" }));
+        Assert.Empty(await Names(catalog, new ClipQuery { Named = "001" }));
+    }
+
+    [Fact]
+    public async Task The_common_timecode_rate_is_the_one_most_clips_count_in()
+    {
+        Assert.Null(await (await ClipCatalog.OpenAsync(NewCatalog())).CommonTimecodeRateAsync());
+
+        // Two clips at 24 and two at 23.976 (the lower rate number wins a tie, so that the answer never depends on the order stored).
+        var catalog = await Filled();
+        Assert.Equal(FrameRate.Fps24, await catalog.CommonTimecodeRateAsync());
+
+        await catalog.UpsertAsync([Clips.Entry(Clips.D1 with { Name = "C003C006", Timecode = "03:00:00:00" })]);
+        Assert.Equal(FrameRate.Fps23_976, await catalog.CommonTimecodeRateAsync());
+    }
+
+    [Fact]
     public void Bad_conditions_say_what_is_expected()
     {
         Assert.Contains("not a field of the clip schema v1", Assert.Throws<FormatException>(() => FieldCondition.Parse("clip.nope=1")).Message, StringComparison.Ordinal);

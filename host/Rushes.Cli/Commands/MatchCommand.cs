@@ -39,11 +39,9 @@ public static class MatchCommand
             }
 
             var store = await CatalogOptions.OpenAsync(context, catalog);
-            var clips = await store.SearchAsync(new ClipQuery(), context.CancellationToken);
-            var candidates = clips.Select(c => CandidateClip.FromDocument(c.Document, c.Identity, c.Path, c.Frames?.First ?? 0)).OfType<CandidateClip>().ToList();
-            var rate = Rate(p.GetValue(fps), candidates);
+            var rate = await RateAsync(p.GetValue(fps), store, context.CancellationToken);
             var document = EdlParser.ReadFile(p.GetValue(edl)!, rate);
-            var matches = new EventMatcher(new ClipList(candidates), p.GetValue(handles)).MatchAll(document);
+            var matches = new EventMatcher(new CatalogClipLookup(store, context.CancellationToken), p.GetValue(handles)).MatchAll(document);
 
             IReadOnlyList<string> jobs = [];
             if (p.GetValue(jobOut) is { } folder)
@@ -87,11 +85,11 @@ public static class MatchCommand
     }
 
     /// <summary>The EDL's rate: as given, or the timecode rate most catalogued clips share, or 24.</summary>
-    private static FrameRate Rate(string? text, IReadOnlyList<CandidateClip> clips)
+    private static async Task<FrameRate> RateAsync(string? text, IClipCatalog catalog, CancellationToken cancellationToken)
     {
         if (text is null)
         {
-            return clips.GroupBy(c => c.Rate).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault(FrameRate.Fps24);
+            return await catalog.CommonTimecodeRateAsync(cancellationToken) ?? FrameRate.Fps24;
         }
 
         if (SmpteRate.All.FirstOrDefault(r => r.Decimal == text.Trim()) is { } named)

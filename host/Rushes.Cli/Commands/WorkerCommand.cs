@@ -88,6 +88,9 @@ public static class WorkerCommand
                         ["attempt"] = e.Attempt,
                         ["message"] = e.Message,
                         ["percent"] = e.Percent,
+                        ["fetchMs"] = e.Timing?.FetchMs,
+                        ["queueMs"] = e.Timing?.QueueMs,
+                        ["runMs"] = e.Timing?.RunMs,
                     }.ToJsonString());
                 }
 

@@ -89,6 +89,16 @@ internal sealed class SqlClipCatalog(SqlDialect dialect, CatalogLocation locatio
                 Connections.Add(command, "@card", Path.GetFullPath(card));
             }
 
+            if (query.Named is { } named)
+            {
+                // LIKE with its wildcards escaped: a reel is text, not a pattern.
+                var text = named.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+                where.Add("(lower(reel) LIKE @named ESCAPE '\\' OR lower(name) LIKE @named ESCAPE '\\' OR lower(path) LIKE @inpath ESCAPE '\\' OR lower(path) LIKE @inwinpath ESCAPE '\\')");
+                Connections.Add(command, "@named", text + "%");
+                Connections.Add(command, "@inpath", "%/" + text + "%");
+                Connections.Add(command, "@inwinpath", "%\\\\" + text + "%");
+            }
+
             for (var i = 0; i < query.Where.Count; i++)
             {
                 where.Add(Condition(command, query.Where[i], $"@w{i}"));
@@ -130,6 +140,16 @@ internal sealed class SqlClipCatalog(SqlDialect dialect, CatalogLocation locatio
             }
 
             return cards;
+        }, cancellationToken);
+
+    public Task<FrameRate?> CommonTimecodeRateAsync(CancellationToken cancellationToken = default)
+        => Guarded(async connection =>
+        {
+            await using var command = Command(connection, null,
+                "SELECT tc_rate_num, tc_rate_den, COUNT(*) AS n FROM clips WHERE tc_rate_num IS NOT NULL AND tc_rate_den > 0 AND tc_in_frames IS NOT NULL AND frame_count > 0 "
+                + "GROUP BY tc_rate_num, tc_rate_den ORDER BY n DESC, tc_rate_num, tc_rate_den");
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? new FrameRate(reader.GetInt64(0), reader.GetInt64(1)) : (FrameRate?)null;
         }, cancellationToken);
 
     public Task<long> CountAsync(CancellationToken cancellationToken = default)
