@@ -28,6 +28,14 @@ public sealed record RenderJob
     [JsonPropertyName("frameOrigin")]
     public long? FrameOrigin { get; init; }
 
+    /// <summary>
+    /// The whole pull's source frames when this job renders a part of it (a work unit of a chunked pull), so
+    /// that files which state the length of their sequence (DPX) say the pull's, as one render of it would.
+    /// Null: the job's own frames are the whole sequence.
+    /// </summary>
+    [JsonPropertyName("sequence")]
+    public string? Sequence { get; init; }
+
     /// <summary>The names of the spec's deliverables to render; null renders them all.</summary>
     [JsonPropertyName("deliverables")]
     public IReadOnlyList<string>? Deliverables { get; init; }

@@ -34,14 +34,14 @@ public sealed class WorkUnitTests : IClassFixture<WorkUnitTests.Source>, IDispos
         public void Dispose() => Folder.Dispose();
     }
 
-    private string WriteJob(string output, string frames = "3-6", int handles = 1, long? origin = null, string? deliverables = null)
+    private string WriteJob(string output, string frames = "3-6", int handles = 1, long? origin = null, string? deliverables = null, string? spec = null)
     {
         var job = new JsonObject
         {
             ["clip"] = _source.FirstFile,
             ["frames"] = frames,
             ["handles"] = handles,
-            ["spec"] = _source.Spec,
+            ["spec"] = spec ?? _source.Spec,
             ["variables"] = new JsonObject { ["shot"] = "SH020" },
             ["output"] = output,
         };
@@ -97,6 +97,48 @@ public sealed class WorkUnitTests : IClassFixture<WorkUnitTests.Source>, IDispos
         var second = UnitSetFile.Read(again);
         Assert.Equal(set.JobId, second.JobId);
         Assert.Equal(set.Units.Select(u => u.Id), second.Units.Select(u => u.Id));
+    }
+
+    [Fact]
+    public async Task Units_of_a_dpx_sequence_state_the_whole_pulls_length_and_deliver_the_bytes_of_one_render()
+    {
+        var spec = TestSpecs.Write(_out.Path, "test-dpx.yaml", """
+            spec: 1
+            name: test-dpx
+            deliverables:
+              - name: log
+                type: dpx
+                options:
+                  bit-depth: "10"
+                colour:
+                  output: none
+                  looks: false
+                naming: "{shot}_log/{shot}_log.{frame:0000000}.dpx"
+                frame-offset: 1001
+                sidecars: []
+            """);
+        var whole = _out["dpx-whole"];
+        var chunked = _out["dpx-chunked"];
+        var units = Path.Combine(_out.Path, "dpx-units.json");
+        await Rushes("plan", "--job", WriteJob(chunked, spec: spec), "--chunk", "4", "-o", units, "--json");
+        var set = UnitSetFile.Read(units);
+        Assert.Equal(["2-5", "6-7"], set.Units.Select(u => u.Frames));
+        Assert.All(set.Units, u => Assert.Equal("2-7", u.Job.Sequence));
+        await Rushes("render", "--units", units, "--unit-index", "1", "--json", "--progress", "none");
+        await Rushes("render", "--units", units, "--unit-index", "0", "--json", "--progress", "none");
+        await Rushes("render", "--job", WriteJob(whole, spec: spec), "--json", "--progress", "none");
+
+        var files = Directory.GetFiles(Path.Combine(whole, "SH020_log"), "*.dpx").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(6, files.Count);
+        foreach (var file in files)
+        {
+            // SMPTE 268M film header: frame position at byte 1712, sequence length at 1716 (big-endian for "SDPX").
+            var header = File.ReadAllBytes(file).AsSpan(0, 2048);
+            Assert.Equal("SDPX"u8.ToArray(), header[..4].ToArray());
+            Assert.Equal(6u, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header[1716..]));
+            var twin = Path.Combine(chunked, "SH020_log", Path.GetFileName(file));
+            Assert.True(File.ReadAllBytes(twin).AsSpan().SequenceEqual(File.ReadAllBytes(file)), $"{Path.GetFileName(file)} differs between the units and the whole render");
+        }
     }
 
     [Fact]

@@ -40,7 +40,11 @@ public sealed record DeliverableRequest
     /// <summary>The source clip's metadata, for headers (camera, lens, reel).</summary>
     public ClipMetadata ClipMetadata { get; init; } = ClipMetadata.Empty;
 
-    /// <summary>Free attributes for the file header: <c>owner</c>, <c>comments</c>, <c>amf-uuid</c>, <c>clip-name</c>, <c>reel</c>.</summary>
+    /// <summary>
+    /// Free attributes for the file header: <c>owner</c>, <c>comments</c>, <c>amf-uuid</c>, <c>clip-name</c>, <c>reel</c>,
+    /// <c>creation-time</c> (ISO 8601, for writers that stamp one, so reruns give the same bytes) and <c>sequence-length</c>
+    /// (the whole sequence's frame count when <see cref="Frames"/> are a part of it, as in a work unit).
+    /// </summary>
     public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Sidecars to write next to the media.</summary>

@@ -245,6 +245,8 @@ internal sealed class FrameLoop(RenderServices services, RenderPlan plan, UnitSt
             // the newest source file's time, which is part of the unit's identity.
             ["creation-time"] = plan.Clip.Location.MediaFiles.Select(File.GetLastWriteTimeUtc).DefaultIfEmpty(DateTime.UnixEpoch).Max().ToString("O", CultureInfo.InvariantCulture),
         };
+        // The whole sequence's length, which a unit of a chunked pull cannot learn from its own frames (DPX states it).
+        attributes["sequence-length"] = plan.Sequence.Count.ToString(CultureInfo.InvariantCulture);
         if (deliverable.Tokens.TryGetValue("reel", out var reel))
         {
             attributes["reel"] = reel;

@@ -21,6 +21,9 @@ public sealed class RenderPlan : IDisposable
     /// <summary>The source frames rendered, handles included.</summary>
     public required FrameRange Frames { get; init; }
 
+    /// <summary>The whole sequence <see cref="Frames"/> are part of: the pull of a chunked unit, else <see cref="Frames"/>.</summary>
+    public required FrameRange Sequence { get; init; }
+
     public required DecodeRequest Decode { get; init; }
 
     public required DeliverableSpec Spec { get; init; }

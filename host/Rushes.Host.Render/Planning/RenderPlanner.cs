@@ -44,6 +44,7 @@ public sealed class RenderPlanner(RenderServices services)
         var info = reader.Info;
         var frames = Frames(job, info);
         var origin = Origin(job, info, frames);
+        var sequence = Sequence(job, frames);
         var decode = DecodeRequest(job, clip);
         var variables = Variables(job, clip, reader, frames);
         var spec = services.Specs.Load(job.Spec, variables, cancellationToken);
@@ -98,7 +99,8 @@ public sealed class RenderPlanner(RenderServices services)
             job.Decode,
             origin,
             job.Deliverables,
-            job.Variables);
+            job.Variables,
+            job.Sequence is null ? null : sequence.ToString());
 
         return new RenderPlan
         {
@@ -106,6 +108,7 @@ public sealed class RenderPlanner(RenderServices services)
             Clip = clip,
             Reader = reader,
             Frames = frames,
+            Sequence = sequence,
             Decode = decode,
             Spec = spec,
             Deliverables = deliverables,
@@ -154,6 +157,23 @@ public sealed class RenderPlanner(RenderServices services)
         }
 
         return withHandles;
+    }
+
+    /// <summary>The whole sequence a unit's frames are part of: the job's <c>sequence</c>, or its own frames.</summary>
+    private static FrameRange Sequence(RenderJob job, FrameRange frames)
+    {
+        if (job.Sequence is null)
+        {
+            return frames;
+        }
+
+        if (!FrameRange.TryParse(job.Sequence, out var sequence) || !sequence.Contains(frames))
+        {
+            throw new InputException($"The sequence '{job.Sequence}' must be a frame range holding the rendered frames {frames}.", job.Clip, "sequence",
+                $"first-last around {frames}, or none (the job's frames are the whole sequence)");
+        }
+
+        return sequence;
     }
 
     /// <summary>The source frame numbered as the spec's frame offset: the job's, or the pull's first frame.</summary>

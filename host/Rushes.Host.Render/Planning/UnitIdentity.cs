@@ -15,7 +15,7 @@ namespace Rushes.Host.Render.Planning;
 public sealed record UnitIdentity(JsonObject Facts)
 {
     /// <summary>The facts that say which part of a render a unit is, not what the render is.</summary>
-    private static readonly string[] PartFacts = ["frames", "frameOrigin", "deliverables"];
+    private static readonly string[] PartFacts = ["frames", "frameOrigin", "deliverables", "sequence"];
 
     /// <summary>32 hex digits.</summary>
     public string Id { get; } = Hash(Facts);
@@ -39,7 +39,8 @@ public sealed record UnitIdentity(JsonObject Facts)
         IReadOnlyDictionary<string, string> decode,
         long? frameOrigin = null,
         IEnumerable<string>? deliverables = null,
-        IReadOnlyDictionary<string, string>? variables = null)
+        IReadOnlyDictionary<string, string>? variables = null,
+        string? sequence = null)
     {
         var files = new JsonArray();
         foreach (var file in clipFiles.Order(StringComparer.Ordinal))
@@ -59,7 +60,7 @@ public sealed record UnitIdentity(JsonObject Facts)
             decodeJson[name.ToLowerInvariant()] = value;
         }
 
-        return new UnitIdentity(new JsonObject
+        var facts = new JsonObject
         {
             ["clipFiles"] = files,
             ["frames"] = frames,
@@ -73,7 +74,14 @@ public sealed record UnitIdentity(JsonObject Facts)
             // Variables name the files ({shot}, {version}): two jobs that differ only in them are two renders.
             ["variables"] = variables is null ? null : new JsonObject(variables.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => KeyValuePair.Create(v.Key, (JsonNode?)v.Value))),
             ["deliverables"] = deliverables is null ? null : new JsonArray([.. deliverables.Order(StringComparer.Ordinal).Select(d => (JsonNode)d)]),
-        });
+        };
+        if (sequence is not null)
+        {
+            // Only a unit of a chunked pull has one, so the ids of whole renders stay as they were.
+            facts["sequence"] = sequence;
+        }
+
+        return new UnitIdentity(facts);
     }
 
     private static string Hash(JsonObject facts) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(facts.ToJsonString())))[..32];

@@ -64,7 +64,7 @@ public sealed class UnitPlanner(RenderServices services)
         foreach (var (frames, deliverables) in parts)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var unitJob = job with { Frames = frames.ToString(), Handles = 0, FrameOrigin = origin, Deliverables = deliverables };
+            var unitJob = job with { Frames = frames.ToString(), Handles = 0, FrameOrigin = origin, Deliverables = deliverables, Sequence = parts.Count > 1 ? pull.ToString() : null };
             using var plan = planner.Plan(unitJob, cancellationToken);
             units.Add(new WorkUnit { Index = units.Count, Id = plan.Unit.Id, Frames = frames.ToString(), Job = unitJob });
         }

@@ -84,7 +84,7 @@ internal sealed class DpxHeaderBuilder
             InputDeviceSerial = Text(clip, NormalizedField.CameraSerial),
             AspectHorizontal = aspectH,
             AspectVertical = aspectV,
-            SequenceLength = request.Frames.Count is > 0 and < uint.MaxValue ? (uint)request.Frames.Count : null,
+            SequenceLength = SequenceLength(request),
             HeldCount = 1,
             FilmFrameRate = fps,
             ShutterAngle = clip.TryGetValue(NormalizedField.ShutterAngle, out var shutter) && shutter.AsDouble() is { } angle && double.IsFinite(angle) ? (float)angle : null,
@@ -96,6 +96,15 @@ internal sealed class DpxHeaderBuilder
     }
 
     /// <summary>The pixel aspect ratio as the smallest whole-number pair within 1/10000.</summary>
+    /// <summary>The host's <c>sequence-length</c> when it writes a part of a longer sequence (a work unit), else the frames asked for.</summary>
+    private static uint? SequenceLength(DeliverableRequest request)
+    {
+        var length = request.Attributes.TryGetValue("sequence-length", out var text) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var stated) && stated >= request.Frames.Count
+            ? stated
+            : request.Frames.Count;
+        return length is > 0 and < uint.MaxValue ? (uint)length : null;
+    }
+
     private static (uint H, uint V) Aspect(double ratio)
     {
         var h = (uint)Math.Round(ratio * 10000);
