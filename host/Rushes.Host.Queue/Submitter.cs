@@ -53,14 +53,14 @@ public static class Submitter
 
             // Waiting or running on another queue: this queue's stream has not seen it (docs/QUEUE.md, "Idempotence").
             var elsewhere = entry is { Record.State: UnitState.Queued or UnitState.Running } && entry.Record.Queue != queue.Names.Queue;
-            var again = entry is not null && !elsewhere;
-            if (again && !retry.Contains(entry!.Record.State))
+            var earlier = elsewhere ? null : entry;
+            if (earlier is not null && !retry.Contains(earlier.Record.State))
             {
-                skipped.Add(new SubmittedUnit(unit.Index, unit.Id, entry.Record.State, WhyLeftAlone(entry.Record)));
+                skipped.Add(new SubmittedUnit(unit.Index, unit.Id, earlier.Record.State, WhyLeftAlone(earlier.Record)));
                 continue;
             }
 
-            var messageId = again ? $"{unit.QueueId}-{entry!.Revision}" : unit.QueueId;
+            var messageId = earlier is null ? unit.QueueId : $"{unit.QueueId}-{earlier.Revision}";
             var ack = await queue.JetStream.PublishAsync(queue.Names.Subject, unit.ToBytes(), opts: new NatsJSPubOpts { MsgId = messageId }, cancellationToken: cancellationToken);
             if (ack.Duplicate)
             {
@@ -72,9 +72,9 @@ public static class Submitter
 
             ack.EnsureSuccess();
             published++;
-            if (again)
+            if (earlier is not null)
             {
-                resubmitted.Add(new SubmittedUnit(unit.Index, unit.Id, entry!.Record.State, entry.Record.Error ?? entry.Record.State));
+                resubmitted.Add(new SubmittedUnit(unit.Index, unit.Id, earlier.Record.State, earlier.Record.Error ?? earlier.Record.State));
             }
 
             // Only over the record read above: a worker that took the new message meanwhile wrote a newer one, which stands.

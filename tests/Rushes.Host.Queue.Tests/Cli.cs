@@ -13,8 +13,8 @@ public static class Cli
         return stdout;
     }
 
-    public static async Task<JsonNode> SubmitAsync(string url, string queue, string units, double ackWait, int maxDeliver)
-        => JsonNode.Parse(await RunOkAsync("submit", units, "--nats", url, "--queue", queue, "--ack-wait", ackWait.ToString(System.Globalization.CultureInfo.InvariantCulture), "--max-deliver", maxDeliver.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json"))!;
+    public static async Task<JsonNode> SubmitAsync(string url, string queue, string units, double ackWait, int maxDeliver, params string[] extra)
+        => JsonNode.Parse(await RunOkAsync(["submit", units, "--nats", url, "--queue", queue, "--ack-wait", ackWait.ToString(System.Globalization.CultureInfo.InvariantCulture), "--max-deliver", maxDeliver.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json", .. extra]))!;
 
     /// <summary><c>rushes status --json</c> of one job; its exit code is 1 when a unit failed or is dead.</summary>
     public static async Task<JsonNode> StatusAsync(string url, string jobId)

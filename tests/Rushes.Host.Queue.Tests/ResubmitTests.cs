@@ -37,6 +37,15 @@ public sealed class ResubmitTests(QueueFixture fixture)
 
         Cli.AssertCounts(await Cli.StatusAsync(url, jobId), units: 3, queued: 0, running: 0, done: 1, failed: 1, dead: 1);
 
+        // Asked not to retry, submit leaves every unit as it ended; asked to retry what cannot be, it refuses.
+        var kept = await Cli.SubmitAsync(url, "again", job.UnitsFile, ackWait: 2, maxDeliver: 1, "--retry", "none");
+        Assert.Equal((0, 0), (kept["published"]!.GetValue<int>(), kept["resubmitted"]!.AsArray().Count));
+        Assert.Equal(["done", "failed", "dead"], kept["skipped"]!.AsArray().Select(u => u!["state"]!.GetValue<string>()));
+        Assert.EndsWith("(--retry)", kept["skipped"]![2]!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        var (refused, refusal, _) = await RushesProcess.RunAsync("submit", job.UnitsFile, "--nats", url, "--queue", "again", "--retry", "failed,running", "--json");
+        Assert.Equal(2, refused);
+        Assert.Equal("--retry", JsonNode.Parse(refusal)!["error"]!["field"]!.GetValue<string>());
+
         // Fixed: the clip arrives and the lock is free. Two submits at once (an operator and a pipeline
         // script) send each unit once between them: the second either finds it queued or its message a duplicate.
         Directory.CreateDirectory(late);

@@ -30,11 +30,12 @@ public static class SubmitCommand
         command.SetAction(run(async context =>
         {
             var p = context.ParseResult;
+            var retryStates = RetryStates(p.GetValue(retry)!);
             var set = UnitSetFile.Read(p.GetValue(units)!);
             var jobId = QueueIdentity.Of(set.Job.Output, set.JobId);
             var queued = set.Units.Select(u => new QueuedUnit { JobId = jobId, Index = u.Index, Id = u.Id, QueueId = QueueIdentity.Of(u.Job.Output, u.Id), Frames = u.Frames, Job = u.Job }).ToList();
             await using var workQueue = await QueueOptions.OpenAsync(p.GetValue(nats)!, p.GetValue(queue)!, QueueOptions.Settings(p, ackWait, maxDeliver), context.CancellationToken);
-            var result = await Submitter.SubmitAsync(workQueue, jobId, queued, RetryStates(p.GetValue(retry)!), context.CancellationToken);
+            var result = await Submitter.SubmitAsync(workQueue, jobId, queued, retryStates, context.CancellationToken);
             if (p.GetValue(json))
             {
                 JsonOutput.Write(context.Out, new JsonObject
