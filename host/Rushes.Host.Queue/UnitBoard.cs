@@ -25,9 +25,33 @@ public sealed class UnitBoard(INatsKVStore bucket, NatsConnection connection, Qu
     }
 
     public async Task<UnitRecord?> GetAsync(string jobId, string queueId, CancellationToken cancellationToken = default)
+        => (await GetEntryAsync(jobId, queueId, cancellationToken))?.Record;
+
+    /// <summary>A unit's record with its revision in the bucket, or null when it has none.</summary>
+    public async Task<UnitEntry?> GetEntryAsync(string jobId, string queueId, CancellationToken cancellationToken = default)
     {
         var entry = await bucket.TryGetEntryAsync<byte[]>(QueueNames.UnitKey(jobId, queueId), cancellationToken: cancellationToken);
-        return entry.Success && entry.Value.Value is { } value ? UnitRecord.Parse(value) : null;
+        return entry.Success && entry.Value.Value is { } value && UnitRecord.Parse(value) is { } record ? new UnitEntry(record, entry.Value.Revision) : null;
+    }
+
+    /// <summary>
+    /// Writes the record only if the unit's entry is still at <paramref name="revision"/> (0: only if it has
+    /// none), so a submitter never overwrites what a worker wrote meanwhile. False when it changed.
+    /// </summary>
+    public async Task<bool> TryReplaceAsync(UnitRecord record, ulong revision, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var key = QueueNames.UnitKey(record.JobId, record.QueueId);
+        var written = revision == 0
+            ? await bucket.TryCreateAsync(key, record.ToBytes(), cancellationToken: cancellationToken)
+            : await bucket.TryUpdateAsync(key, record.ToBytes(), revision, cancellationToken: cancellationToken);
+        if (!written.Success)
+        {
+            return false;
+        }
+
+        await PublishAsync(record, cancellationToken);
+        return true;
     }
 
     /// <summary>Every unit's record (of one job when <paramref name="jobId"/> is given).</summary>
@@ -54,3 +78,6 @@ public sealed class UnitBoard(INatsKVStore bucket, NatsConnection connection, Qu
         return records;
     }
 }
+
+/// <summary>A unit's record as the bucket holds it, and the entry's revision (which changes with every write).</summary>
+public sealed record UnitEntry(UnitRecord Record, ulong Revision);

@@ -84,6 +84,20 @@ public sealed record UnitRecord
     [JsonPropertyName("seconds")]
     public double? Seconds { get; init; }
 
+    /// <summary>Status only, never stored: seconds since the worker of a running unit last wrote its record.</summary>
+    [JsonPropertyName("lastHeartbeat")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? LastHeartbeat { get; init; }
+
+    /// <summary>
+    /// Status only, never stored: true for a running unit whose worker has not written its record for longer
+    /// than the queue's ack wait (a live worker writes it every third of it), so the worker is gone and the
+    /// server hands the unit to the next worker that pulls.
+    /// </summary>
+    [JsonPropertyName("stalled")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Stalled { get; init; }
+
     public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this, QueueJson.Options);
 
     public static UnitRecord? Parse(ReadOnlySpan<byte> value)

@@ -106,6 +106,10 @@ public sealed class WorkQueue : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
 
+    /// <summary>The consumer settings of <paramref name="queue"/> on this server (a job's units may be on another queue than this one); null when it has no consumer.</summary>
+    public async Task<QueueSettings?> SettingsOfAsync(string queue, CancellationToken cancellationToken)
+        => queue == Names.Queue ? Settings : await ExistingSettings(JetStream, QueueNames.For(queue), cancellationToken);
+
     private static async Task<QueueSettings?> ExistingSettings(NatsJSContext js, QueueNames names, CancellationToken cancellationToken)
     {
         try

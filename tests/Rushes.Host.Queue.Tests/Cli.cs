@@ -13,8 +13,8 @@ public static class Cli
         return stdout;
     }
 
-    public static async Task<JsonNode> SubmitAsync(string url, string queue, string units, double ackWait, int maxDeliver)
-        => JsonNode.Parse(await RunOkAsync("submit", units, "--nats", url, "--queue", queue, "--ack-wait", ackWait.ToString(System.Globalization.CultureInfo.InvariantCulture), "--max-deliver", maxDeliver.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json"))!;
+    public static async Task<JsonNode> SubmitAsync(string url, string queue, string units, double ackWait, int maxDeliver, params string[] extra)
+        => JsonNode.Parse(await RunOkAsync(["submit", units, "--nats", url, "--queue", queue, "--ack-wait", ackWait.ToString(System.Globalization.CultureInfo.InvariantCulture), "--max-deliver", maxDeliver.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json", .. extra]))!;
 
     /// <summary><c>rushes status --json</c> of one job; its exit code is 1 when a unit failed or is dead.</summary>
     public static async Task<JsonNode> StatusAsync(string url, string jobId)
@@ -26,11 +26,14 @@ public static class Cli
         return status;
     }
 
-    /// <summary>Asserts a status's counts: units, queued, running, done, failed, dead.</summary>
-    public static void AssertCounts(JsonNode status, int units, int queued, int running, int done, int failed, int dead)
+    /// <summary>Asserts a status's counts: units, queued, running (live workers), done, failed, dead, and stalled (running on a gone worker).</summary>
+    public static void AssertCounts(JsonNode status, int units, int queued, int running, int done, int failed, int dead, int stalled = 0)
         => Assert.Equal(
-            (units, queued, running, done, failed, dead),
-            (Count(status, "units"), Count(status, "queued"), Count(status, "running"), Count(status, "done"), Count(status, "failed"), Count(status, "dead")));
+            (units, queued, running, done, failed, dead, stalled),
+            (Count(status, "units"), Count(status, "queued"), Count(status, "running"), Count(status, "done"), Count(status, "failed"), Count(status, "dead"), Count(status, "stalled")));
+
+    /// <summary>A count of a status's summary.</summary>
+    public static int Count(JsonNode status, string name) => status[name]!.GetValue<int>();
 
     /// <summary>A unit's record in a status.</summary>
     public static JsonNode Unit(JsonNode status, string unitId)
@@ -46,6 +49,4 @@ public static class Cli
     /// <summary>Media files outside the staging folder: what a unit has delivered.</summary>
     public static int Delivered(string root)
         => Directory.Exists(root) ? Directory.EnumerateFiles(root, "*.exr", SearchOption.AllDirectories).Count(f => !f.Contains("/.rushes-staging/", StringComparison.Ordinal)) : 0;
-
-    private static int Count(JsonNode status, string name) => status[name]!.GetValue<int>();
 }

@@ -19,9 +19,11 @@ public sealed class FleetTests(QueueFixture fixture)
         Cli.AssertCounts(status, units: 12, queued: 12, running: 0, done: 0, failed: 0, dead: 0);
         Assert.Equal((0L, 12L), (status["framesDone"]!.GetValue<long>(), status["framesTotal"]!.GetValue<long>()));
 
-        // Submitting again while the units wait: JetStream drops every one as a duplicate of its unit id.
+        // Submitting again while the units wait: their records say so, and nothing is sent.
         var again = await Cli.SubmitAsync(url, "fleet", job.UnitsFile, ackWait: 5, maxDeliver: 3);
-        Assert.Equal((0, 12), (again["published"]!.GetValue<int>(), again["duplicates"]!.GetValue<int>()));
+        Assert.Equal((0, 0), (again["published"]!.GetValue<int>(), again["duplicates"]!.GetValue<int>()));
+        Assert.Empty(again["resubmitted"]!.AsArray());
+        Assert.Equal(Enumerable.Repeat("queued", 12), again["skipped"]!.AsArray().Select(u => u!["state"]!.GetValue<string>()));
         Cli.AssertCounts(await Cli.StatusAsync(url, jobId), units: 12, queued: 12, running: 0, done: 0, failed: 0, dead: 0);
 
         var workers = Enumerable.Range(0, 3).Select(_ => WorkerProcess.Start(url, "fleet", "--until-empty")).ToList();
@@ -58,6 +60,6 @@ public sealed class FleetTests(QueueFixture fixture)
 
         // Submitted once more when done: nothing is sent.
         var late = await Cli.SubmitAsync(url, "fleet", job.UnitsFile, ackWait: 5, maxDeliver: 3);
-        Assert.Equal((0, 12), (late["published"]!.GetValue<int>(), late["alreadyDone"]!.GetValue<int>()));
+        Assert.Equal((0, 12, 12), (late["published"]!.GetValue<int>(), late["alreadyDone"]!.GetValue<int>(), late["skipped"]!.AsArray().Count));
     }
 }

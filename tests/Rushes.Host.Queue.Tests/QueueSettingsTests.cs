@@ -17,6 +17,17 @@ public sealed class QueueSettingsTests
     }
 
     [Fact]
+    public void A_running_record_is_stalled_once_its_last_heartbeat_is_older_than_the_ack_wait()
+    {
+        var now = new DateTimeOffset(2026, 12, 6, 20, 0, 0, TimeSpan.Zero);
+        var record = new UnitRecord { JobId = "j", UnitId = "u", QueueId = "q", Queue = "default", Frames = "1-4", State = UnitState.Running, Updated = now.AddSeconds(-7.3) };
+        var late = JobStatus.Heartbeat(record, now, TimeSpan.FromSeconds(6));
+        Assert.Equal((true, 7.3), (late.Stalled, late.LastHeartbeat));
+        var fresh = JobStatus.Heartbeat(record, now, TimeSpan.FromSeconds(9));
+        Assert.Equal((false, 7.3), (fresh.Stalled, fresh.LastHeartbeat));
+    }
+
+    [Fact]
     public void Retry_delays_double_up_to_the_ack_wait()
     {
         var settings = new QueueSettings { AckWait = TimeSpan.FromSeconds(10), MaxDeliver = 5 };

@@ -28,11 +28,21 @@ public sealed class RedeliveryTests(QueueFixture fixture)
             Assert.Empty(first.Of("done"));
         }
 
-        // The bucket still has the unit running on the dead worker, and nothing of it is delivered.
+        // The bucket still has the unit running on the dead worker, and nothing of it is delivered. Its last
+        // heartbeat is under an ack wait (2 s) old, or just over it on a loaded machine.
         var status = await Cli.StatusAsync(url, jobId);
-        Cli.AssertCounts(status, units: 2, queued: 1, running: 1, done: 0, failed: 0, dead: 0);
+        Assert.Equal((1, 1, 0), (Cli.Count(status, "queued"), Cli.Count(status, "running") + Cli.Count(status, "stalled"), Cli.Count(status, "done")));
         Assert.Equal("running", Cli.Unit(status, killed)["state"]!.GetValue<string>());
         Assert.Equal(0, Cli.Delivered(job.Output));
+
+        // Past the ack wait with no heartbeat, status tells that the worker is gone (no worker has pulled, so the server has not redelivered it).
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        status = await Cli.StatusAsync(url, jobId);
+        Cli.AssertCounts(status, units: 2, queued: 1, running: 0, done: 0, failed: 0, dead: 0, stalled: 1);
+        var stalled = Cli.Unit(status, killed);
+        Assert.Equal(("running", true), (stalled["state"]!.GetValue<string>(), stalled["stalled"]!.GetValue<bool>()));
+        Assert.InRange(stalled["lastHeartbeat"]!.GetValue<double>(), 2.5, 60);
+        Assert.False(status["finished"]!.GetValue<bool>());
 
         await using (var second = WorkerProcess.Start(url, "kill", "--until-empty"))
         {

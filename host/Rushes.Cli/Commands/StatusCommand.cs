@@ -16,7 +16,7 @@ public static class StatusCommand
         var queue = QueueOptions.Queue();
         var job = new Option<string?>("--job") { Description = "One job's units (its id from rushes submit); default: every unit of --queue." };
         var watch = new Option<bool>("--watch") { Description = "Report again every second until no unit is queued or running." };
-        var command = new Command("status", "Show units queued, running, done, failed and dead, and the job's progress.")
+        var command = new Command("status", "Show units queued, running, stalled (a worker gone), done, failed and dead, and the job's progress.")
         {
             nats, queue, job, watch, json,
         };
@@ -51,10 +51,13 @@ public static class StatusCommand
 
     private static void Print(TextWriter output, JobStatus status, string queue)
     {
-        output.WriteLine($"{status.JobId ?? "queue " + queue}: {status.Units} units: {status.Queued} queued, {status.Running} running, {status.Done} done, {status.Failed} failed, {status.Dead} dead; {status.FramesDone}/{status.FramesTotal} frames ({status.Percent:0.0} %)");
+        output.WriteLine($"{status.JobId ?? "queue " + queue}: {status.Units} units: {status.Queued} queued, {status.Running} running, {status.Stalled} stalled, {status.Done} done, {status.Failed} failed, {status.Dead} dead; {status.FramesDone}/{status.FramesTotal} frames ({status.Percent:0.0} %)");
         foreach (var unit in status.UnitStates.Where(u => u.State != UnitState.Done && u.State != UnitState.Queued))
         {
-            output.WriteLine($"  unit {unit.Index} ({unit.UnitId[..Math.Min(12, unit.UnitId.Length)]}) frames {unit.Frames}: {unit.State}{(unit.Worker is null ? string.Empty : " on " + unit.Worker)}, attempt {unit.Attempt}{(unit.Error is null ? string.Empty : ": " + unit.Error)}");
+            var state = unit.Stalled == true
+                ? $"stalled (no heartbeat{(unit.Worker is null ? string.Empty : " from " + unit.Worker)} for {unit.LastHeartbeat:0} s: the next worker to pull takes it)"
+                : unit.State + (unit.Worker is null ? string.Empty : " on " + unit.Worker);
+            output.WriteLine($"  unit {unit.Index} ({unit.UnitId[..Math.Min(12, unit.UnitId.Length)]}) frames {unit.Frames}: {state}, attempt {unit.Attempt}{(unit.Error is null ? string.Empty : ": " + unit.Error)}");
         }
     }
 }
