@@ -22,8 +22,8 @@ public sealed class RedeliveryTests(QueueFixture fixture)
         string killed;
         await using (var first = WorkerProcess.Start(url, "kill"))
         {
-            first.KillMidUnit();
-            killed = (await first.MidUnitAsync())["unit"]!.GetValue<string>();
+            first.KillOnceRunning();
+            killed = (await first.RunningAsync())["unit"]!.GetValue<string>();
             Assert.NotEqual(0, await first.ExitAsync());
             Assert.Empty(first.Of("done"));
         }
@@ -69,10 +69,9 @@ public sealed class RedeliveryTests(QueueFixture fixture)
         for (var attempt = 1UL; attempt <= 2; attempt++)
         {
             await using var worker = WorkerProcess.Start(url, "crashloop");
-            worker.KillMidUnit();
-            var running = await worker.WaitForAsync(e => e["event"]!.GetValue<string>() == "running", "the unit running");
+            worker.KillOnceRunning();
+            var running = await worker.RunningAsync();
             Assert.Equal(attempt, running["attempt"]!.GetValue<ulong>());
-            await worker.MidUnitAsync();
             await worker.ExitAsync();
             Assert.Empty(worker.Of("done"));
         }

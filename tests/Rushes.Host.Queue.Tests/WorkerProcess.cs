@@ -103,8 +103,16 @@ public sealed class WorkerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Kills the worker at its first report of a unit not yet finished.</summary>
-    public void KillMidUnit() => KillAt(e => e["event"]!.GetValue<string>() == "progress" && e["percent"]!.GetValue<double>() < 100);
+    /// <summary>
+    /// Kills the worker as soon as it reports a unit running: the unit is delivered and not acked, and its render
+    /// has its planning and every frame still ahead, the widest margin a loaded machine can have against the kill.
+    /// </summary>
+    public void KillOnceRunning() => KillAt(IsRunning);
+
+    /// <summary>Waits for the worker to report a unit running.</summary>
+    public Task<JsonNode> RunningAsync() => WaitForAsync(IsRunning, "a unit running");
+
+    private static bool IsRunning(JsonNode e) => e["event"]!.GetValue<string>() == "running";
 
     public void Terminate() => Signals.Terminate(_process.Id);
 
