@@ -41,7 +41,7 @@ public static class InspectCommand
                 {
                     ["name"] = clip.Location.Name,
                     ["path"] = clip.Location.Path,
-                    ["format"] = clip.Format.Format.Id,
+                    ["format"] = clip.FormatId,
                     ["plugin"] = clip.Format.Plugin.Id,
                     ["error"] = MetadataJson.ToJson([inspection.Failure!])[0]!.DeepClone(),
                 });
@@ -82,7 +82,7 @@ public static class InspectCommand
             ["name"] = clip.Location.Name,
             ["path"] = clip.Location.Path,
             ["layout"] = clip.Location.Layout.ToString(),
-            ["format"] = clip.Format.Format.Id,
+            ["format"] = clip.FormatId,
             ["plugin"] = clip.Format.Plugin.Id,
             ["files"] = clip.Location.MediaFiles.Count,
             ["sidecars"] = new JsonArray([.. clip.Location.Sidecars.Select(s => (JsonNode)s)]),
