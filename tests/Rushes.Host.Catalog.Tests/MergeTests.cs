@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
+using Rushes.Cli;
 using Rushes.Contracts.Metadata;
 using Rushes.Contracts.Plugins;
 using Rushes.Contracts.Time;
@@ -143,6 +145,34 @@ public abstract partial class CatalogTests
         var (clips, _) = Inspector.Inspect(card, (c, reader) => reader.Metadata.Vendor.Any(v => v.Key.StartsWith("Rushes:Source:", StringComparison.Ordinal)));
         Assert.False(Assert.Single(clips).Result);
         Assert.Single(Assert.Single(clips).Clip.Claims);
+    }
+
+    [Fact]
+    public async Task Inspect_ingest_and_search_through_the_command_line_see_one_clip()
+    {
+        var card = MovCard(Temp, "01:00:00:00");
+        var catalog = NewCatalog().ConnectionString.StartsWith("Data Source=", StringComparison.Ordinal) ? Path.Combine(Temp, "merge.db") : NewCatalog().ConnectionString;
+
+        var (code, output, error) = await Cli("inspect", card, "--json");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        var clip = Assert.Single(JsonNode.Parse(output)!["clips"]!.AsArray())!;
+        Assert.Equal("arri-meta-extract+quicktime-metadata", clip["format"]!.GetValue<string>());
+        Assert.Equal(
+            [("arri-meta-extract", "org.rushes.vendor-sidecars"), ("quicktime-metadata", "org.rushes.containers")],
+            clip["claims"]!.AsArray().Select(c => (c!["format"]!.GetValue<string>(), c["plugin"]!.GetValue<string>())));
+        Assert.Equal("B001R1ZA", clip["normalizedV1"]!["clip"]!["reel"]!["value"]!.GetValue<string>());
+        Assert.Contains(clip["warnings"]!.AsArray(), w => w!["field"]?.GetValue<string>() == NormalizedField.TimecodeIn
+            && w["message"]!.GetValue<string>().Contains("quicktime-metadata gives 01:00:00:00", StringComparison.Ordinal));
+
+        (code, _, error) = await Cli("ingest", card, "--no-mhl", "--catalog", catalog, "--json");
+        Assert.True(code == ExitCodes.Ok, error);
+        (code, output, error) = await Cli("search", "--reel", "B001R1ZA", "--catalog", catalog, "--json");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        var found = Assert.Single(JsonNode.Parse(output)!["clips"]!.AsArray())!;
+        Assert.Equal(Path.Combine(card, Mov), found["path"]!.GetValue<string>());
+        Assert.Equal("arri-meta-extract+quicktime-metadata", found["format"]!.GetValue<string>());
     }
 
     private static string? Source(ClipMetadata metadata, string field) => metadata.Vendor["Rushes:Source:" + field].AsText();
