@@ -123,9 +123,12 @@ public abstract partial class CatalogTests
         Assert.Contains("quicktime-metadata: ", scene.MissingReason, StringComparison.Ordinal);
         Assert.False(metadata.Vendor.ContainsKey("Rushes:Source:" + NormalizedField.Scene));
 
-        // The media file alone finds the same joined clip.
-        var (single, _) = Inspector.Inspect(Path.Combine(card, Mov), (clip, reader) => reader.Metadata.Normalized[NormalizedField.Reel].AsText());
-        Assert.Equal("B001R1ZA", Assert.Single(single).Result);
+        // The media file alone, or its sidecar, finds the same joined clip.
+        foreach (var file in new[] { Mov, Mov + ".csv" })
+        {
+            var (single, _) = Inspector.Inspect(Path.Combine(card, file), (clip, reader) => (reader.Metadata.Normalized[NormalizedField.Reel].AsText(), clip.FormatId));
+            Assert.Equal(("B001R1ZA", "arri-meta-extract+quicktime-metadata"), Assert.Single(single).Result);
+        }
     }
 
     [Fact]

@@ -42,14 +42,15 @@ public sealed class ClipDiscovery(CameraFormatRegistry registry, PluginGuard gua
             || new DirectoryInfo(directory).LinkTarget is not null;
     }
 
-    /// <summary>The clips at a path; for a file, the clip that holds it. Grouping problems are returned as diagnostics.</summary>
+    /// <summary>The clips at a path; for a file, the clip that holds it as media or sidecar. Grouping problems are returned as diagnostics.</summary>
     public (IReadOnlyList<DiscoveredClip> Clips, IReadOnlyList<Diagnostic> Problems) Discover(string path)
     {
         var full = Path.GetFullPath(path);
         if (File.Exists(full))
         {
             var (clips, problems) = DiscoverFolder(Path.GetDirectoryName(full)!);
-            return ([.. ClipClaims.Merge(clips).Where(c => c.Location.MediaFiles.Contains(full, StringComparer.Ordinal))], problems);
+            // A sidecar names its clip too: the ARRI CSV beside a .mov finds the clip it describes.
+            return ([.. ClipClaims.Merge(clips).Where(c => c.Location.MediaFiles.Contains(full, StringComparer.Ordinal) || c.Location.Sidecars.Contains(full, StringComparer.Ordinal))], problems);
         }
 
         if (!Directory.Exists(full))
