@@ -41,7 +41,7 @@ public static class InspectCommand
                 {
                     ["name"] = clip.Location.Name,
                     ["path"] = clip.Location.Path,
-                    ["format"] = clip.Format.Format.Id,
+                    ["format"] = clip.FormatId,
                     ["plugin"] = clip.Format.Plugin.Id,
                     ["error"] = MetadataJson.ToJson([inspection.Failure!])[0]!.DeepClone(),
                 });
@@ -77,12 +77,12 @@ public static class InspectCommand
         var info = reader.Info;
         var frames = withTracks ? info.Frames.Frames().Select(reader.ReadFrameMetadata).ToList() : null;
         var mediaName = ClipInspector.MediaName(clip.Location);
-        return new JsonObject
+        var described = new JsonObject
         {
             ["name"] = clip.Location.Name,
             ["path"] = clip.Location.Path,
             ["layout"] = clip.Location.Layout.ToString(),
-            ["format"] = clip.Format.Format.Id,
+            ["format"] = clip.FormatId,
             ["plugin"] = clip.Format.Plugin.Id,
             ["files"] = clip.Location.MediaFiles.Count,
             ["sidecars"] = new JsonArray([.. clip.Location.Sidecars.Select(s => (JsonNode)s)]),
@@ -98,6 +98,13 @@ public static class InspectCommand
             ["vendor"] = MetadataJson.ToJson(reader.Metadata.Vendor),
             ["warnings"] = MetadataJson.ToJson(clip.Location.Diagnostics.Concat(reader.Diagnostics).Distinct()),
         };
+        if (clip.Claims.Count > 1)
+        {
+            // A clip several formats read: each one's format and plugin, in metadata order ("plugin" above is the lead's).
+            described["claims"] = new JsonArray([.. clip.Claims.Select(c => (JsonNode)new JsonObject { ["format"] = c.Format.Format.Id, ["plugin"] = c.Format.Plugin.Id })]);
+        }
+
+        return described;
     }
 
     private static void WriteText(TextWriter output, List<JsonObject> clips, IReadOnlyList<Diagnostic> problems)

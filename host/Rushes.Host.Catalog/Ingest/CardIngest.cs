@@ -36,7 +36,7 @@ public sealed class CardIngest(ClipInspector inspector)
         foreach (var inspection in clips)
         {
             var location = inspection.Clip.Location;
-            var format = inspection.Clip.Format.Format.Id;
+            var format = inspection.Clip.FormatId;
             var read = inspection.Result;
             if (!inspection.Succeeded)
             {

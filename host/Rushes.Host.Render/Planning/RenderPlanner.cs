@@ -27,7 +27,7 @@ public sealed class RenderPlanner(RenderServices services)
     {
         ArgumentNullException.ThrowIfNull(job);
         var clip = FindClip(job.Clip);
-        var reader = services.Guard.Invoke(clip.Format.Plugin, $"{clip.Format.Format.Id}.Open", () => clip.Format.Format.Open(clip.Location, cancellationToken));
+        var reader = services.Clips.Open(clip, cancellationToken);
         try
         {
             return Build(job, clip, reader, cancellationToken);

@@ -32,7 +32,7 @@ internal static class ProvenanceRecord
             {
                 ["name"] = plan.Clip.Location.Name,
                 ["path"] = plan.Clip.Location.Path,
-                ["cameraFormat"] = plan.Clip.Format.Format.Id,
+                ["cameraFormat"] = plan.Clip.FormatId,
                 ["plugin"] = plan.Clip.Format.Plugin.Id,
                 ["files"] = files,
             },

@@ -5,12 +5,32 @@ using Rushes.Host.Routing;
 
 namespace Rushes.Host.Clips;
 
-/// <summary>A clip found on disk, with the format that claimed it.</summary>
-public sealed record DiscoveredClip(RoutedFormat Format, ClipLocation Location);
+/// <summary>
+/// A clip found on disk. <see cref="Format"/> leads: it gives the clip's info and decodes it. When several formats
+/// claim the clip's media (a sidecar format and the media's own), <see cref="Claims"/> lists them all in metadata
+/// order and <see cref="Location"/> holds all their files (see <see cref="ClipClaims"/> for the rule).
+/// </summary>
+public sealed record DiscoveredClip(RoutedFormat Format, ClipLocation Location)
+{
+    private readonly IReadOnlyList<ClipClaim>? _claims;
+
+    /// <summary>Every format's claim on the clip, in metadata order; the one claim for a clip one format found.</summary>
+    public IReadOnlyList<ClipClaim> Claims
+    {
+        get => _claims ?? [new ClipClaim(Format, Location)];
+        init => _claims = value is { Count: > 1 } ? value : null;
+    }
+
+    /// <summary>
+    /// The camera-format id the catalog stores: the format's own for one claim, else every claim's id in metadata
+    /// order joined by '+' ("arri-meta-extract+quicktime-metadata").
+    /// </summary>
+    public string FormatId => _claims is null ? Format.Format.Id : string.Join('+', _claims.Select(c => c.Format.Format.Id));
+}
 
 /// <summary>
 /// Finds the clips under a file or folder: every file is routed by content, then each format
-/// groups its own files, folder by folder, into clips.
+/// groups its own files, folder by folder, into clips, and claims on the same media file are joined into one clip.
 /// </summary>
 public sealed class ClipDiscovery(CameraFormatRegistry registry, PluginGuard guard)
 {
@@ -22,14 +42,15 @@ public sealed class ClipDiscovery(CameraFormatRegistry registry, PluginGuard gua
             || new DirectoryInfo(directory).LinkTarget is not null;
     }
 
-    /// <summary>The clips at a path; for a file, the clip that holds it. Grouping problems are returned as diagnostics.</summary>
+    /// <summary>The clips at a path; for a file, the clip that holds it as media or sidecar. Grouping problems are returned as diagnostics.</summary>
     public (IReadOnlyList<DiscoveredClip> Clips, IReadOnlyList<Diagnostic> Problems) Discover(string path)
     {
         var full = Path.GetFullPath(path);
         if (File.Exists(full))
         {
             var (clips, problems) = DiscoverFolder(Path.GetDirectoryName(full)!);
-            return ([.. clips.Where(c => c.Location.MediaFiles.Contains(full, StringComparer.Ordinal))], problems);
+            // A sidecar names its clip too: the ARRI CSV beside a .mov finds the clip it describes.
+            return ([.. ClipClaims.Merge(clips).Where(c => c.Location.MediaFiles.Contains(full, StringComparer.Ordinal) || c.Location.Sidecars.Contains(full, StringComparer.Ordinal))], problems);
         }
 
         if (!Directory.Exists(full))
@@ -56,7 +77,37 @@ public sealed class ClipDiscovery(CameraFormatRegistry registry, PluginGuard gua
             allProblems.AddRange(problems);
         }
 
-        return (all, allProblems);
+        return (ClipClaims.Merge(all), allProblems);
+    }
+
+    /// <summary>
+    /// Opens a clip under the plugin guard: through its format, or, for a clip several formats claim, each claim
+    /// through its own and the readers joined (<see cref="MergedClipReader"/>). Throws <see cref="InputException"/>
+    /// for bad media and <see cref="PluginFaultException"/> for a faulting plugin.
+    /// </summary>
+    public IClipReader Open(DiscoveredClip clip, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(clip);
+        if (clip.Claims is [var only])
+        {
+            return guard.Invoke(only.Format.Plugin, $"{only.Format.Format.Id}.Open", () => only.Format.Format.Open(only.Location, cancellationToken));
+        }
+
+        var readers = new List<IClipReader>(clip.Claims.Count);
+        try
+        {
+            foreach (var claim in clip.Claims)
+            {
+                readers.Add(guard.Invoke(claim.Format.Plugin, $"{claim.Format.Format.Id}.Open", () => claim.Format.Format.Open(claim.Location, cancellationToken)));
+            }
+
+            return new MergedClipReader(clip, readers, guard);
+        }
+        catch
+        {
+            readers.ForEach(r => r.Dispose());
+            throw;
+        }
     }
 
     private (List<DiscoveredClip>, List<Diagnostic>) DiscoverFolder(string folder) => DiscoverFolders([folder])[0];

@@ -12,7 +12,8 @@ public sealed record ClipInspection<T>(DiscoveredClip Clip, T? Result, Diagnosti
 }
 
 /// <summary>
-/// Finds the clips under a path and opens each through its camera-format plugin, under the plugin guard.
+/// Finds the clips under a path and opens each through its camera-format plugin, under the plugin guard (a clip
+/// that several formats claim through all of them, joined: see <see cref="ClipClaims"/>).
 /// One clip that fails (bad input, a faulting plugin) is reported with the reason and the others go on:
 /// <c>rushes inspect</c> and ingest share this path, so both see the same clips and the same failures.
 /// </summary>
@@ -58,6 +59,13 @@ public sealed class ClipInspector(ClipDiscovery discovery, PluginGuard guard)
     {
         try
         {
+            if (clip.Claims.Count > 1)
+            {
+                // The joined reader guards each call into its plugins itself; the reading here is the host's.
+                using var merged = discovery.Open(clip, cancellationToken);
+                return new ClipInspection<T>(clip, read(clip, merged), null);
+            }
+
             var result = guard.Invoke(clip.Format.Plugin, $"{clip.Format.Format.Id}.Open", () =>
             {
                 using var reader = clip.Format.Format.Open(clip.Location, cancellationToken);
