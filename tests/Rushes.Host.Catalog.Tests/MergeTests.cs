@@ -106,12 +106,15 @@ public abstract partial class CatalogTests
         Assert.Contains($"arri-meta-extract gives {CsvTimecode}", conflict.Message, StringComparison.Ordinal);
         Assert.Contains("quicktime-metadata gives 01:00:00:00", conflict.Message, StringComparison.Ordinal);
 
-        // The sidecar's timecode is kept in the metadata; the clip's info is the container's own.
-        Assert.Equal(CsvTimecode, metadata.Normalized[NormalizedField.TimecodeIn].AsTimecode().ToString());
+        // What the media holds (its timecode, which an editor's system reads, its frames and size) is the media's own,
+        // in the metadata as in the clip's info; the camera's reel and lens come from the sidecar.
+        Assert.Equal("01:00:00:00", metadata.Normalized[NormalizedField.TimecodeIn].AsTimecode().ToString());
         Assert.Equal("01:00:00:00", info.StartTimecode.ToString());
         Assert.Equal((320, 180), (info.Width, info.Height));
+        Assert.Equal(24, metadata.Normalized[NormalizedField.FrameCount].AsDouble());
         Assert.Equal("arri-meta-extract", Source(metadata, NormalizedField.Reel));
-        Assert.Equal("arri-meta-extract", Source(metadata, NormalizedField.TimecodeIn));
+        Assert.Equal("quicktime-metadata", Source(metadata, NormalizedField.TimecodeIn));
+        Assert.Equal("quicktime-metadata", Source(metadata, NormalizedField.FrameCount));
         // The CSV has no duration; the container does (24 frames at 24 fps).
         Assert.Equal("quicktime-metadata", Source(metadata, "clip.duration"));
         Assert.Equal(1, metadata.Normalized["clip.duration"].AsDouble());

@@ -16,6 +16,13 @@ internal sealed class MergedClipReader : IClipReader
     /// <summary>Vendor key prefix recording which format each normalized field came from.</summary>
     internal const string SourcePrefix = "Rushes:Source:";
 
+    /// <summary>
+    /// Fields that say what the media file holds: the lead reads the media itself and gives the clip's frames
+    /// and decode, so its values come first for these, and the document agrees with the frames rendered. The
+    /// timecode is one: an editor's system reads it from the media, so an EDL's source timecodes are the media's.
+    /// </summary>
+    private static readonly HashSet<string> MediaFields = new([NormalizedField.FrameCount, NormalizedField.Width, NormalizedField.Height, NormalizedField.Codec, NormalizedField.TimecodeIn, "timecode.out", "clip.duration"], StringComparer.Ordinal);
+
     private readonly PluginGuard _guard;
     private readonly Source[] _sources;
     private readonly Source _lead;
@@ -29,7 +36,7 @@ internal sealed class MergedClipReader : IClipReader
         _lead = _sources.First(s => s.Claim.Format == clip.Format);
         var diagnostics = _sources.SelectMany(s => Call(s.Claim, "Diagnostics", () => s.Reader.Diagnostics)).ToList();
         var metadata = _sources.Select(s => (s.Id, Metadata: Call(s.Claim, "Metadata", () => s.Reader.Metadata))).ToList();
-        var (normalized, taken) = Join(metadata.Select(m => (m.Id, m.Metadata.Normalized)).ToList(), diagnostics);
+        var (normalized, taken) = Join(metadata.Select(m => (m.Id, m.Metadata.Normalized)).ToList(), diagnostics, _lead.Id);
         Metadata = new ClipMetadata { Normalized = normalized, Vendor = JoinVendor(metadata, taken) };
         Info = _lead.Info with
         {
@@ -86,13 +93,14 @@ internal sealed class MergedClipReader : IClipReader
     /// Field by field, the first present value in source order; conflicting present values are reported to
     /// <paramref name="conflicts"/> when given. Returns the joined set and, per field, the source it was taken from.
     /// </summary>
-    private (MetadataSet Set, Dictionary<string, string> Taken) Join(List<(string Id, MetadataSet Set)> sets, List<Diagnostic>? conflicts)
+    private (MetadataSet Set, Dictionary<string, string> Taken) Join(List<(string Id, MetadataSet Set)> sets, List<Diagnostic>? conflicts, string? lead = null)
     {
         var joined = MetadataSet.Create();
         var taken = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var key in sets.SelectMany(s => s.Set.Select(e => e.Key)).Distinct(StringComparer.Ordinal))
         {
-            var values = sets.Where(s => s.Set.ContainsKey(key)).Select(s => (s.Id, Value: s.Set[key])).ToList();
+            var ordered = lead is not null && MediaFields.Contains(key) ? sets.OrderByDescending(s => s.Id == lead).ToList() : sets;
+            var values = ordered.Where(s => s.Set.ContainsKey(key)).Select(s => (s.Id, Value: s.Set[key])).ToList();
             var present = values.Where(v => v.Value.IsPresent).ToList();
             if (present.Count == 0)
             {
