@@ -72,7 +72,11 @@ import json, sys
 done = [e for e in map(json.loads, sys.stdin) if e["event"] == "done"]
 fetch, queue, run = (sum(e[k] for e in done) for k in ("fetchMs", "queueMs", "runMs"))
 print(f"  queue overhead per unit (pull + records + ack, from the workers): {(fetch + queue) / len(done):.1f} ms "
-      f"(pull {fetch / len(done):.1f}, records and ack {queue / len(done):.1f}), {100 * (fetch + queue) / run:.2f} % of the units run time ({run / len(done):.0f} ms a unit)")'
+      f"(pull {fetch / len(done):.1f}, records and ack {queue / len(done):.1f}), {100 * (fetch + queue) / run:.2f} % of the units run time ({run / len(done):.0f} ms a unit)")
+# Each worker process pays once to compile the client code paths of its first unit; the median unit shows the steady state.
+overhead = sorted(e["fetchMs"] + e["queueMs"] for e in done)
+runs = sorted(e["runMs"] for e in done)
+print(f"  median unit: queue overhead {overhead[len(done) // 2]:.1f} ms, run {runs[len(done) // 2]:.0f} ms ({100 * overhead[len(done) // 2] / runs[len(done) // 2]:.2f} %); first unit of a worker: up to {overhead[-1]:.0f} ms")'
 
   cmp <(cd "$work/single" && find . -name '*.exr' -exec xxhsum -H2 {} + | sort) <(cd "$work/w$n" && find . -name '*.exr' -not -path '*/.rushes-*' -exec xxhsum -H2 {} + | sort) \
     && echo "  outputs identical to the single render (xxh128 of every EXR)"
