@@ -19,8 +19,8 @@ public sealed class ShutdownTests(QueueFixture fixture)
         List<string> begun;
         await using (var patient = WorkerProcess.Start(url, "term", "--grace", "60"))
         {
-            await patient.MidUnitAsync();
-            patient.Terminate();
+            patient.TerminateOnceRunning();
+            await patient.RunningAsync();
             Assert.True(await patient.ExitAsync() == 0, await patient.LogAsync());
             begun = [.. patient.Of("running").Select(e => e["unit"]!.GetValue<string>())];
             Assert.NotEmpty(begun);
@@ -46,8 +46,8 @@ public sealed class ShutdownTests(QueueFixture fixture)
         int finished;
         await using (var hasty = WorkerProcess.Start(url, "release", "--grace", "0"))
         {
-            await hasty.MidUnitAsync();
-            hasty.Terminate();
+            hasty.TerminateOnceRunning();
+            await hasty.RunningAsync();
             Assert.True(await hasty.ExitAsync() == 0, await hasty.LogAsync());
             released = Assert.Single(hasty.Of("released"))["unit"]!.GetValue<string>();
             finished = hasty.Of("done").Count;

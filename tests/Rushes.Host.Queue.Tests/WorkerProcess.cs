@@ -12,7 +12,7 @@ public sealed class WorkerProcess : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly Task _stdout;
     private readonly Task<string> _stderr;
-    private Func<JsonNode, bool>? _killAt;
+    private (Func<JsonNode, bool> Match, Action Act)? _at;
 
     private WorkerProcess(Process process)
     {
@@ -80,28 +80,17 @@ public sealed class WorkerProcess : IAsyncDisposable
         throw new TimeoutException($"The worker never reported {what} ({clock.Elapsed.TotalSeconds:0} s); it wrote: {string.Join('\n', Events.Select(e => e.ToJsonString()))}\n{await _stderr}");
     }
 
-    /// <summary>The first progress report of a unit not yet finished: the worker is mid-unit.</summary>
-    public Task<JsonNode> MidUnitAsync()
-        => WaitForAsync(e => e["event"]!.GetValue<string>() == "progress" && e["percent"]!.GetValue<double>() < 100, "a unit in progress");
-
-    public void Kill() => _process.Kill();
-
     /// <summary>
     /// Kills the worker (SIGKILL) the moment it reports an event that matches, from the thread that
     /// reads its output: a test that waited for the event, then killed, could find the unit finished meanwhile.
     /// </summary>
-    public void KillAt(Func<JsonNode, bool> match)
-    {
-        lock (_gate)
-        {
-            if (_events.Any(match))
-            {
-                throw new InvalidOperationException("The worker reported the event before the kill was set.");
-            }
+    public void KillAt(Func<JsonNode, bool> match) => At(match, _process.Kill);
 
-            _killAt = match;
-        }
-    }
+    /// <summary>Sends the worker SIGTERM the moment it reports an event that matches, as <see cref="KillAt"/> kills.</summary>
+    public void TerminateAt(Func<JsonNode, bool> match) => At(match, () => Signals.Terminate(_process.Id));
+
+    /// <summary>Sends SIGTERM as soon as the worker reports a unit running, so that the signal finds the unit begun.</summary>
+    public void TerminateOnceRunning() => TerminateAt(IsRunning);
 
     /// <summary>
     /// Kills the worker as soon as it reports a unit running: the unit is delivered and not acked, and its render
@@ -114,7 +103,18 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     private static bool IsRunning(JsonNode e) => e["event"]!.GetValue<string>() == "running";
 
-    public void Terminate() => Signals.Terminate(_process.Id);
+    private void At(Func<JsonNode, bool> match, Action act)
+    {
+        lock (_gate)
+        {
+            if (_events.Any(match))
+            {
+                throw new InvalidOperationException("The worker reported the event before the signal was set.");
+            }
+
+            _at = (match, act);
+        }
+    }
 
     /// <summary>Waits for the process to end and returns its exit code; its log joins a failing assertion's message.</summary>
     public async Task<int> ExitAsync()
@@ -147,10 +147,10 @@ public sealed class WorkerProcess : IAsyncDisposable
                 var node = JsonNode.Parse(line)!;
                 lock (_gate)
                 {
-                    if (_killAt is { } killAt && killAt(node))
+                    if (_at is { } at && at.Match(node))
                     {
-                        _process.Kill();
-                        _killAt = null;
+                        at.Act();
+                        _at = null;
                     }
 
                     _events.Add(node);
