@@ -32,10 +32,9 @@ public static class DeadLetters
     }
 
     /// <summary>Takes the queue's kept advisories, one worker each, until disposed.</summary>
-    public static Task<IAsyncDisposable> ListenAsync(WorkQueue queue, Action<WorkerEvent> report, ILogger logger, CancellationToken cancellationToken)
+    public static IAsyncDisposable Listen(WorkQueue queue, Action<WorkerEvent> report, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(queue);
-        cancellationToken.ThrowIfCancellationRequested();
         var stop = new CancellationTokenSource();
         var reader = Task.Run(
             async () =>
@@ -59,9 +58,14 @@ public static class DeadLetters
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)
                 {
                 }
+                catch (NatsException ex)
+                {
+                    // The advisories stay in their stream for the queue's other workers, and for this one's next start.
+                    logger.LogError("This worker stopped taking max-deliveries advisories: {Message}", ex.Message);
+                }
             },
             CancellationToken.None);
-        return Task.FromResult<IAsyncDisposable>(new Listener(stop, reader));
+        return new Listener(stop, reader);
     }
 
     private static async Task OnAdvisoryAsync(WorkQueue queue, byte[]? data, Action<WorkerEvent> report)

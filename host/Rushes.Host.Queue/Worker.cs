@@ -39,7 +39,7 @@ public sealed class Worker(WorkQueue queue, UnitRunner runner, WorkerOptions opt
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await using var registration = cancellationToken.Register(Stop);
-        await using var dead = await DeadLetters.ListenAsync(queue, report, logger, cancellationToken);
+        await using var dead = DeadLetters.Listen(queue, report, logger);
         await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Concurrency)).Select(_ => SlotAsync()));
     }
 
